@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+
+namespace Eljur.Abstractions.Model;
+
+/// <summary>A mark (отметка) with its revision history where known.</summary>
+public sealed record Mark : SnapshotRecord
+{
+    /// <summary>Mark id.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>Student id.</summary>
+    public string StudentId { get; init; } = "";
+
+    /// <summary>Subject id.</summary>
+    public string SubjectId { get; init; } = "";
+
+    /// <summary>Lesson the mark belongs to, when any.</summary>
+    public string? LessonId { get; init; }
+
+    /// <summary>Date of the work or lesson the mark is for.</summary>
+    public DateTime Date { get; init; }
+
+    /// <summary>Kind of mark.</summary>
+    public MarkKind Kind { get; init; }
+
+    /// <summary>Period id, for <see cref="MarkKind.Period"/> marks.</summary>
+    public string? PeriodId { get; init; }
+
+    /// <summary>Value as shown: <c>5</c>, <c>зач</c>, <c>н/а</c>, <c>3/5</c>, …</summary>
+    public string Value { get; init; } = "";
+
+    /// <summary>Weight, when the platform uses weighted marks.</summary>
+    public decimal? Weight { get; init; }
+
+    /// <summary>When entered (or first observed).</summary>
+    public DateTimeOffset? EnteredAt { get; init; }
+
+    /// <summary>The last time it was looked for and not seen.</summary>
+    public DateTimeOffset? EnteredAfter { get; init; }
+
+    /// <summary>Who entered it: a staff id, or a student id (itself a violation).</summary>
+    public string? EnteredBy { get; init; }
+
+    /// <summary>Changes of the value, oldest first.</summary>
+    public IReadOnlyList<MarkRevision> Revisions { get; init; } = Array.Empty<MarkRevision>();
+}
