@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using Eljur.Abstractions.Model;
+using Eljur.Abstractions.Time;
+
+namespace Eljur.Abstractions.Evaluation;
+
+/// <summary>
+/// The snapshot prepared for evaluation: the scope (range and as-of moment) and indexes built once,
+/// on first use, and shared by every rule of the policy, so that no rule joins lists quadratically.
+/// </summary>
+public sealed class EvaluationData
+{
+    private readonly Lazy<Dictionary<string, Lesson>> _lessonsById;
+    private readonly Lazy<Dictionary<string, Student>> _studentsById;
+    private readonly Lazy<Dictionary<string, StaffMember>> _staffById;
+    private readonly Lazy<Dictionary<string, Subject>> _subjectsById;
+    private readonly Lazy<Dictionary<string, SchoolClass>> _classesById;
+    private readonly Lazy<Dictionary<string, Period>> _periodsById;
+    private readonly Lazy<List<Lesson>> _lessonsInScope;
+    private readonly Lazy<List<Mark>> _marksInScope;
+    private readonly Lazy<List<Absence>> _absencesInScope;
+    private readonly Lazy<Dictionary<(string ClassId, DateTime Date), TimeSpan>> _lastLessonEnd;
+    private readonly Lazy<HashSet<string>> _lessonsWithMarks;
+    private readonly Lazy<HashSet<string>> _lessonsWithAbsences;
+
+    /// <summary>Prepares a snapshot for evaluation.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="clock">The school's clock.</param>
+    /// <param name="from">First date in scope.</param>
+    /// <param name="to">Last date in scope.</param>
+    /// <param name="asOf">The as-of moment.</param>
+    public EvaluationData(GradebookSnapshot snapshot, SchoolClock clock, DateTime from, DateTime to, DateTimeOffset asOf)
+    {
+        Snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
+        Clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        From = from.Date;
+        To = to.Date;
+        AsOf = clock.ToSchoolTime(asOf);
+        AsOfDate = AsOf.Date;
+        Capabilities = new CapabilitySet(snapshot.Source.Capabilities);
+
+        _lessonsById = new(() => Index(Lessons, l => l.Id));
+        _studentsById = new(() => Index(Students, s => s.Id));
+        _staffById = new(() => Index(Staff, s => s.Id));
+        _subjectsById = new(() => Index(Subjects, s => s.Id));
+        _classesById = new(() => Index(Classes, c => c.Id));
+        _periodsById = new(() => Index(Periods, p => p.Id));
+        _lessonsInScope = new(() =>
+        {
+            var list = new List<Lesson>();
+            foreach (var l in Lessons)
+            {
+                if (l.IsHeld && InScope(l.Date))
+                {
+                    list.Add(l);
+                }
+            }
+
+            return list;
+        });
+        _marksInScope = new(() =>
+        {
+            var list = new List<Mark>();
+            foreach (var m in Marks)
+            {
+                if (InScope(m.Date) && (m.LessonId is null || FindLesson(m.LessonId)?.IsHeld != false))
+                {
+                    list.Add(m);
+                }
+            }
+
+            return list;
+        });
+        _absencesInScope = new(() =>
+        {
+            var list = new List<Absence>();
+            foreach (var a in Absences)
+            {
+                var lesson = FindLesson(a.LessonId);
+                if (lesson is not null && lesson.IsHeld && InScope(lesson.Date))
+                {
+                    list.Add(a);
+                }
+            }
+
+            return list;
+        });
+        _lastLessonEnd = new(() =>
+        {
+            var map = new Dictionary<(string, DateTime), TimeSpan>();
+            foreach (var l in Lessons)
+            {
+                if (l.IsHeld && l.End is { } end)
+                {
+                    var key = (l.ClassId, l.Date.Date);
+                    if (!map.TryGetValue(key, out var current) || end > current)
+                    {
+                        map[key] = end;
+                    }
+                }
+            }
+
+            return map;
+        });
+        _lessonsWithMarks = new(() =>
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var m in Marks)
+            {
+                if (m.LessonId is not null)
+                {
+                    set.Add(m.LessonId);
+                }
+            }
+
+            return set;
+        });
+        _lessonsWithAbsences = new(() =>
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var a in Absences)
+            {
+                set.Add(a.LessonId);
+            }
+
+            return set;
+        });
+    }
+
+    /// <summary>The snapshot.</summary>
+    public GradebookSnapshot Snapshot { get; }
+
+    /// <summary>The school's clock (time zone, week, calendar).</summary>
+    public SchoolClock Clock { get; }
+
+    /// <summary>First date in scope.</summary>
+    public DateTime From { get; }
+
+    /// <summary>Last date in scope.</summary>
+    public DateTime To { get; }
+
+    /// <summary>The as-of moment, in the school's offset.</summary>
+    public DateTimeOffset AsOf { get; }
+
+    /// <summary>The school-local date of <see cref="AsOf"/>.</summary>
+    public DateTime AsOfDate { get; }
+
+    /// <summary>The capabilities the snapshot's source declared.</summary>
+    public CapabilitySet Capabilities { get; }
+
+    /// <summary>All lessons (empty when absent).</summary>
+    public IReadOnlyList<Lesson> Lessons => Snapshot.Lessons ?? Array.Empty<Lesson>();
+
+    /// <summary>All marks (empty when absent).</summary>
+    public IReadOnlyList<Mark> Marks => Snapshot.Marks ?? Array.Empty<Mark>();
+
+    /// <summary>All absences (empty when absent).</summary>
+    public IReadOnlyList<Absence> Absences => Snapshot.Absences ?? Array.Empty<Absence>();
+
+    /// <summary>All students (empty when absent).</summary>
+    public IReadOnlyList<Student> Students => Snapshot.Students ?? Array.Empty<Student>();
+
+    /// <summary>All staff (empty when absent).</summary>
+    public IReadOnlyList<StaffMember> Staff => Snapshot.Staff ?? Array.Empty<StaffMember>();
+
+    /// <summary>All subjects (empty when absent).</summary>
+    public IReadOnlyList<Subject> Subjects => Snapshot.Subjects ?? Array.Empty<Subject>();
+
+    /// <summary>All classes (empty when absent).</summary>
+    public IReadOnlyList<SchoolClass> Classes => Snapshot.Classes ?? Array.Empty<SchoolClass>();
+
+    /// <summary>All periods (empty when absent).</summary>
+    public IReadOnlyList<Period> Periods => Snapshot.Periods ?? Array.Empty<Period>();
+
+    /// <summary>Held lessons dated within the range and not after the as-of date.</summary>
+    public IReadOnlyList<Lesson> LessonsInScope => _lessonsInScope.Value;
+
+    /// <summary>Marks dated within the range and not after the as-of date, excluding marks of cancelled lessons.</summary>
+    public IReadOnlyList<Mark> MarksInScope => _marksInScope.Value;
+
+    /// <summary>Absences from held lessons in scope.</summary>
+    public IReadOnlyList<Absence> AbsencesInScope => _absencesInScope.Value;
+
+    /// <summary>Whether a date lies in the range and not after the as-of date.</summary>
+    /// <param name="date">A school-local date.</param>
+    /// <returns>True when in scope.</returns>
+    public bool InScope(DateTime date) => date >= From && date <= To && date <= AsOfDate;
+
+    /// <summary>Finds a lesson by id.</summary>
+    /// <param name="id">Lesson id.</param>
+    /// <returns>The lesson or null.</returns>
+    public Lesson? FindLesson(string? id) => Find(_lessonsById, id);
+
+    /// <summary>Finds a student by id.</summary>
+    /// <param name="id">Student id.</param>
+    /// <returns>The student or null.</returns>
+    public Student? FindStudent(string? id) => Find(_studentsById, id);
+
+    /// <summary>Finds a staff member by id.</summary>
+    /// <param name="id">Staff id.</param>
+    /// <returns>The staff member or null.</returns>
+    public StaffMember? FindStaff(string? id) => Find(_staffById, id);
+
+    /// <summary>Finds a subject by id.</summary>
+    /// <param name="id">Subject id.</param>
+    /// <returns>The subject or null.</returns>
+    public Subject? FindSubject(string? id) => Find(_subjectsById, id);
+
+    /// <summary>Finds a class by id.</summary>
+    /// <param name="id">Class id.</param>
+    /// <returns>The class or null.</returns>
+    public SchoolClass? FindClass(string? id) => Find(_classesById, id);
+
+    /// <summary>Finds a period by id.</summary>
+    /// <param name="id">Period id.</param>
+    /// <returns>The period or null.</returns>
+    public Period? FindPeriod(string? id) => Find(_periodsById, id);
+
+    /// <summary>The end time of the last held lesson of a class on a date, when lesson times are known.</summary>
+    /// <param name="classId">Class id.</param>
+    /// <param name="date">Date.</param>
+    /// <returns>The time of day, or null.</returns>
+    public TimeSpan? LastLessonEnd(string classId, DateTime date) =>
+        _lastLessonEnd.Value.TryGetValue((classId, date.Date), out var end) ? end : null;
+
+    /// <summary>Whether any mark belongs to the lesson.</summary>
+    /// <param name="lessonId">Lesson id.</param>
+    /// <returns>True when a mark names it.</returns>
+    public bool LessonHasMark(string lessonId) => _lessonsWithMarks.Value.Contains(lessonId);
+
+    /// <summary>Whether any absence belongs to the lesson.</summary>
+    /// <param name="lessonId">Lesson id.</param>
+    /// <returns>True when an absence names it.</returns>
+    public bool LessonHasAbsence(string lessonId) => _lessonsWithAbsences.Value.Contains(lessonId);
+
+    /// <summary>A short Russian description of a lesson for messages: «9А, Алгебра, 28.10.2024».</summary>
+    /// <param name="lesson">The lesson.</param>
+    /// <returns>Text.</returns>
+    public string Describe(Lesson lesson) =>
+        $"{FindClass(lesson.ClassId)?.Name ?? lesson.ClassId}, {FindSubject(lesson.SubjectId)?.Name ?? lesson.SubjectId}, {RussianText.Date(lesson.Date)}";
+
+    private static Dictionary<string, T> Index<T>(IReadOnlyList<T> items, Func<T, string> key)
+    {
+        var map = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            map[key(item)] = item;
+        }
+
+        return map;
+    }
+
+    private static T? Find<T>(Lazy<Dictionary<string, T>> index, string? id)
+        where T : class => id is not null && index.Value.TryGetValue(id, out var v) ? v : null;
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Eljur.Abstractions.Calendar;
+using Eljur.Abstractions.Model;
+using Eljur.Abstractions.Policies;
+using Eljur.Abstractions.Time;
+
+namespace Eljur.Abstractions.Evaluation;
+
+/// <summary>
+/// Evaluates a policy on a snapshot: binds each rule use, checks the capabilities it needs against
+/// what the source declared (a rule that lacks them is listed as not evaluable, never passed),
+/// runs the rule over indexes shared by the whole policy, and sorts the findings.
+/// </summary>
+public sealed class PolicyEngine : IPolicyEngine
+{
+    private readonly IRuleCatalog _catalog;
+    private readonly IProductionCalendar _calendar;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates an engine.</summary>
+    /// <param name="catalog">The rules policies may use.</param>
+    /// <param name="calendar">The production calendar.</param>
+    /// <param name="timeProvider">Source of "now" for the default as-of moment.</param>
+    public PolicyEngine(IRuleCatalog catalog, IProductionCalendar calendar, TimeProvider timeProvider)
+    {
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<BoundRule> Bind(Policy policy)
+    {
+        if (policy is null)
+        {
+            throw new ArgumentNullException(nameof(policy));
+        }
+
+        var bound = new List<BoundRule>(policy.Uses.Count);
+        foreach (var use in policy.Uses)
+        {
+            if (!_catalog.TryGet(use.RuleId, out var rule))
+            {
+                throw new PolicyException($"unknown rule \"{use.RuleId}\"", use.Path + ".rule");
+            }
+
+            bound.Add(rule.Bind(use.Parameters));
+        }
+
+        return bound;
+    }
+
+    /// <inheritdoc />
+    public EvaluationReport Evaluate(GradebookSnapshot snapshot, Policy policy, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (snapshot is null)
+        {
+            throw new ArgumentNullException(nameof(snapshot));
+        }
+
+        options ??= new EvaluationOptions();
+        var bound = Bind(policy);
+        var clock = new SchoolClock(SchoolTimeZone.Resolve(snapshot.School.TimeZone), snapshot.School.WorkWeek, _calendar);
+        var asOf = clock.ToSchoolTime(options.AsOf ?? _time.GetUtcNow());
+        var from = (options.From ?? snapshot.Source.From).Date;
+        var to = (options.To ?? snapshot.Source.To).Date;
+        if (to < from)
+        {
+            throw new ArgumentException($"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(options));
+        }
+
+        var data = new EvaluationData(snapshot, clock, from, to, asOf);
+        var findings = new List<Finding>();
+        var metrics = new List<MetricResult>();
+        var notEvaluable = new List<NotEvaluableEntry>();
+
+        for (var i = 0; i < bound.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rule = bound[i];
+            var use = policy.Uses[i];
+            var id = rule.Definition.Id;
+
+            var disabled = new HashSet<string>(StringComparer.Ordinal);
+            var ruleMissing = new List<string>();
+            foreach (var need in rule.Needs)
+            {
+                var missing = MissingFor(need, data.Capabilities);
+                if (missing.Count == 0)
+                {
+                    continue;
+                }
+
+                if (need.Aspect is null)
+                {
+                    ruleMissing.AddRange(missing.Where(m => !ruleMissing.Contains(m)));
+                }
+                else
+                {
+                    disabled.Add(need.Aspect);
+                    notEvaluable.Add(new NotEvaluableEntry { Rule = id, Aspect = need.Aspect, Missing = missing });
+                }
+            }
+
+            if (ruleMissing.Count > 0)
+            {
+                notEvaluable.RemoveAll(n => n.Rule == id);
+                notEvaluable.Add(new NotEvaluableEntry { Rule = id, Aspect = null, Missing = ruleMissing });
+                if (rule.Definition.IsMetric)
+                {
+                    metrics.Add(Metric(use, id, null, null));
+                }
+
+                continue;
+            }
+
+            var context = new RuleContext(rule.Definition, use, data, findings, disabled);
+            rule.Evaluate(context);
+
+            foreach (var pair in context.NotEvaluableAspects)
+            {
+                var aspect = pair.Key.Length == 0 ? null : pair.Key;
+                if (aspect is not null && disabled.Contains(aspect))
+                {
+                    continue;
+                }
+
+                notEvaluable.Add(new NotEvaluableEntry { Rule = id, Aspect = aspect, Missing = pair.Value.ToList() });
+            }
+
+            if (rule.Definition.IsMetric)
+            {
+                metrics.Add(Metric(use, id, context.MetricNumerator, context.MetricDenominator));
+            }
+        }
+
+        findings.Sort(CompareFindings);
+        return new EvaluationReport
+        {
+            PolicyId = policy.Id,
+            PolicyTitle = policy.Title,
+            AsOf = asOf,
+            From = from,
+            To = to,
+            SchoolName = snapshot.School.Name,
+            TimeZone = snapshot.School.TimeZone,
+            Findings = findings,
+            Metrics = metrics,
+            NotEvaluable = notEvaluable,
+        };
+    }
+
+    private static List<string> MissingFor(CapabilityNeed need, CapabilitySet capabilities)
+    {
+        var missing = capabilities.Missing(need.AllOf).ToList();
+        if (need.AnyOf.Count > 0 && !need.AnyOf.Any(capabilities.Has))
+        {
+            missing.AddRange(need.AnyOf.Where(c => !missing.Contains(c)));
+        }
+
+        return missing;
+    }
+
+    private static MetricResult Metric(RuleUse use, string id, long? numerator, long? denominator)
+    {
+        double? value = null;
+        bool? passed = null;
+        if (denominator is > 0 && numerator is { } n)
+        {
+            var exact = (double)n / denominator.Value;
+            value = Math.Round(exact, 4, MidpointRounding.AwayFromZero);
+            if (use.Threshold is { } threshold)
+            {
+                passed = use.ThresholdIsMaximum ? exact <= threshold + 1e-12 : exact >= threshold - 1e-12;
+            }
+        }
+
+        return new MetricResult
+        {
+            Metric = id,
+            Clause = use.Clause,
+            Value = value,
+            Numerator = numerator ?? 0,
+            Denominator = denominator ?? 0,
+            Threshold = use.Threshold,
+            ThresholdIsMaximum = use.ThresholdIsMaximum,
+            Passed = passed,
+        };
+    }
+
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        var c = string.CompareOrdinal(a.Rule, b.Rule);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Entity.Id, b.Entity.Id);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Aspect, b.Aspect);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = Nullable.Compare(a.Deadline, b.Deadline);
+        return c != 0 ? c : string.CompareOrdinal(a.Clause, b.Clause);
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using Eljur.Abstractions.Model;
+using Eljur.Abstractions.Policies;
+using Eljur.Abstractions.Time;
+
+namespace Eljur.Abstractions.Evaluation;
+
+/// <summary>
+/// What one rule sees while it is evaluated: the prepared data, its use in the policy (clause,
+/// severity) and the channels to report findings, a metric, or data it could not evaluate.
+/// </summary>
+public sealed class RuleContext
+{
+    private readonly List<Finding> _findings;
+    private readonly Dictionary<string, SortedSet<string>> _notEvaluable = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _disabledAspects;
+
+    internal RuleContext(RuleDefinition rule, RuleUse use, EvaluationData data, List<Finding> findings, HashSet<string> disabledAspects)
+    {
+        Rule = rule;
+        Use = use;
+        Data = data;
+        _findings = findings;
+        _disabledAspects = disabledAspects;
+    }
+
+    /// <summary>The rule being evaluated.</summary>
+    public RuleDefinition Rule { get; }
+
+    /// <summary>Its use in the policy.</summary>
+    public RuleUse Use { get; }
+
+    /// <summary>The prepared snapshot.</summary>
+    public EvaluationData Data { get; }
+
+    /// <summary>The school's clock.</summary>
+    public SchoolClock Clock => Data.Clock;
+
+    /// <summary>The as-of moment, in the school's offset.</summary>
+    public DateTimeOffset AsOf => Data.AsOf;
+
+    /// <summary>Numerator reported by a metric.</summary>
+    public long? MetricNumerator { get; private set; }
+
+    /// <summary>Denominator reported by a metric.</summary>
+    public long? MetricDenominator { get; private set; }
+
+    internal IEnumerable<KeyValuePair<string, SortedSet<string>>> NotEvaluableAspects => _notEvaluable;
+
+    /// <summary>Whether an aspect can be evaluated (its capabilities were declared).</summary>
+    /// <param name="aspect">The aspect.</param>
+    /// <returns>True when it can.</returns>
+    public bool CanEvaluate(string aspect) => !_disabledAspects.Contains(aspect);
+
+    /// <summary>Reports a finding. Findings for a disabled aspect are ignored.</summary>
+    /// <param name="aspect">Which part failed.</param>
+    /// <param name="entity">The record.</param>
+    /// <param name="message">Russian explanation.</param>
+    /// <param name="certainty">How sure.</param>
+    /// <param name="deadline">The deadline, for deadline rules.</param>
+    /// <param name="observed">What was observed (absent for <c>missing</c>).</param>
+    /// <param name="severity">The rule's default severity for this finding; a policy's override applies unless it is <see cref="Severity.Info"/>.</param>
+    public void Report(
+        string aspect,
+        FindingEntity entity,
+        string message,
+        Certainty certainty = Certainty.Certain,
+        DateTimeOffset? deadline = null,
+        DateTimeOffset? observed = null,
+        Severity severity = Severity.Error)
+    {
+        if (!CanEvaluate(aspect))
+        {
+            return;
+        }
+
+        var effective = severity == Severity.Info ? Severity.Info : Use.Severity ?? severity;
+        _findings.Add(new Finding
+        {
+            Rule = Rule.Id,
+            Clause = Use.Clause,
+            Severity = effective,
+            Certainty = certainty,
+            Aspect = aspect,
+            Entity = entity,
+            Deadline = deadline is { } d ? Clock.ToSchoolTime(d) : null,
+            Observed = observed is { } o ? Clock.ToSchoolTime(o) : null,
+            Message = message,
+        });
+    }
+
+    /// <summary>Records that some records of an aspect lacked data the source should have provided.</summary>
+    /// <param name="aspect">The aspect, or null for the whole rule.</param>
+    /// <param name="capability">The capability whose data was missing.</param>
+    public void MissingData(string? aspect, string capability)
+    {
+        var key = aspect ?? "";
+        if (!_notEvaluable.TryGetValue(key, out var set))
+        {
+            set = new SortedSet<string>(StringComparer.Ordinal);
+            _notEvaluable.Add(key, set);
+        }
+
+        set.Add(capability);
+    }
+
+    /// <summary>Reports the value of a metric.</summary>
+    /// <param name="numerator">Numerator.</param>
+    /// <param name="denominator">Denominator.</param>
+    public void SetMetric(long numerator, long denominator)
+    {
+        if (numerator < 0 || denominator < 0 || numerator > denominator)
+        {
+            throw new ArgumentOutOfRangeException(nameof(numerator), $"A metric needs 0 <= numerator <= denominator, got {numerator}/{denominator}.");
+        }
+
+        MetricNumerator = numerator;
+        MetricDenominator = denominator;
+    }
+
+    /// <summary>
+    /// Computes the deadline of a record from an anchor. Returns null (and records the missing lesson
+    /// times for <paramref name="aspect"/>) when the anchor needs lesson times the record lacks.
+    /// </summary>
+    /// <param name="anchor">The anchor.</param>
+    /// <param name="date">The record's date (lesson or mark date).</param>
+    /// <param name="lesson">The record's lesson, when any.</param>
+    /// <param name="classId">The record's class, for <c>afterClassDay</c>.</param>
+    /// <param name="aspect">Aspect to charge when the deadline cannot be computed.</param>
+    /// <returns>The deadline or null.</returns>
+    public DateTimeOffset? Deadline(DeadlineAnchor anchor, DateTime date, Lesson? lesson, string? classId, string? aspect)
+    {
+        switch (anchor.Kind)
+        {
+            case DeadlineAnchorKind.SameDay:
+                return Clock.EndOfDay(date);
+            case DeadlineAnchorKind.CalendarDays:
+                return Clock.EndOfDay(date.Date.AddDays(anchor.Amount));
+            case DeadlineAnchorKind.WorkingDays:
+                return Clock.EndOfDay(Clock.AddWorkingDays(date, (int)anchor.Amount));
+            case DeadlineAnchorKind.AfterLessonEnd:
+                if (lesson?.End is { } end)
+                {
+                    return Clock.At(lesson.Date, end).AddHours(anchor.Amount);
+                }
+
+                break;
+            default:
+                if (classId is not null && Data.LastLessonEnd(classId, date) is { } last)
+                {
+                    return Clock.At(date, last).AddHours(anchor.Amount);
+                }
+
+                break;
+        }
+
+        MissingData(aspect, Capability.LessonTimes);
+        return null;
+    }
+
+    /// <summary>
+    /// Checks one entry time against its deadline and reports a <c>late</c>-style finding when it was
+    /// missed: certain or possible per the observed-time bounds. Gives nothing while the deadline has
+    /// not passed at the as-of moment. A record without an entry time is charged to
+    /// <paramref name="entryCapability"/> as missing data.
+    /// </summary>
+    /// <param name="aspect">Aspect of the finding, usually <c>late</c>.</param>
+    /// <param name="entity">The record.</param>
+    /// <param name="what">Russian description of the record, e.g. «Тема урока (9А, Алгебра, 28.10.2024)».</param>
+    /// <param name="deadline">The deadline.</param>
+    /// <param name="enteredAt">When entered or first observed.</param>
+    /// <param name="enteredAfter">When last looked for and not seen.</param>
+    /// <param name="entryCapability">The capability that promises the entry time.</param>
+    /// <returns>The certainty of the reported finding, or null when none was reported.</returns>
+    public Certainty? CheckEntry(
+        string aspect,
+        FindingEntity entity,
+        string what,
+        DateTimeOffset deadline,
+        DateTimeOffset? enteredAt,
+        DateTimeOffset? enteredAfter,
+        string entryCapability)
+    {
+        if (!CanEvaluate(aspect) || deadline >= AsOf)
+        {
+            return null;
+        }
+
+        if (enteredAt is not { } at)
+        {
+            MissingData(aspect, entryCapability);
+            return null;
+        }
+
+        var certainty = EntryJudgement.Judge(deadline, at, enteredAfter);
+        if (certainty is null)
+        {
+            return null;
+        }
+
+        var dl = Clock.ToSchoolTime(deadline);
+        var seen = Clock.ToSchoolTime(at);
+        var message = certainty == Certainty.Certain
+            ? $"{what}: внесено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(dl)}."
+            : $"{what}: впервые замечено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(dl)}; при проверке {RussianText.Moment(Clock.ToSchoolTime(enteredAfter!.Value))} записи ещё не было, поэтому опоздание возможно, но не доказано.";
+        Report(aspect, entity, message, certainty.Value, dl, seen);
+        return certainty;
+    }
+}

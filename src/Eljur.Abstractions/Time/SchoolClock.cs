@@ -1,0 +1,72 @@
+using System;
+using Eljur.Abstractions.Calendar;
+
+namespace Eljur.Abstractions.Time;
+
+/// <summary>
+/// Local time of one school: its time zone, its school week (5 or 6 days) and the production
+/// calendar. Turns school-local dates into instants and back; every deadline is computed here.
+/// </summary>
+public sealed class SchoolClock
+{
+    /// <summary>Creates a clock.</summary>
+    /// <param name="zone">The school's time zone.</param>
+    /// <param name="workWeek">5 or 6 working days a week.</param>
+    /// <param name="calendar">The production calendar.</param>
+    public SchoolClock(TimeZoneInfo zone, int workWeek, IProductionCalendar calendar)
+    {
+        if (workWeek is not (5 or 6))
+        {
+            throw new ArgumentOutOfRangeException(nameof(workWeek), workWeek, "A school week has 5 or 6 working days.");
+        }
+
+        Zone = zone ?? throw new ArgumentNullException(nameof(zone));
+        WorkWeek = workWeek;
+        Calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
+    }
+
+    /// <summary>The school's time zone.</summary>
+    public TimeZoneInfo Zone { get; }
+
+    /// <summary>Working days a week: 5 or 6.</summary>
+    public int WorkWeek { get; }
+
+    /// <summary>The production calendar used for working days.</summary>
+    public IProductionCalendar Calendar { get; }
+
+    /// <summary>The instant a school-local date and time of day denote, with the school's offset.</summary>
+    /// <param name="date">School-local date.</param>
+    /// <param name="timeOfDay">Time of day; may exceed 24 h to roll into following days.</param>
+    /// <returns>The instant.</returns>
+    public DateTimeOffset At(DateTime date, TimeSpan timeOfDay)
+    {
+        var local = DateTime.SpecifyKind(date.Date, DateTimeKind.Unspecified).Add(timeOfDay);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
+    /// <summary>Midnight at the start of a school-local date.</summary>
+    /// <param name="date">School-local date.</param>
+    /// <returns>The instant.</returns>
+    public DateTimeOffset StartOfDay(DateTime date) => At(date, TimeSpan.Zero);
+
+    /// <summary>The last instant of a school-local date: an entry at 23:59:59 meets it, 00:00:00 next day does not.</summary>
+    /// <param name="date">School-local date.</param>
+    /// <returns>The instant one tick before the next day's midnight, in the school's offset.</returns>
+    public DateTimeOffset EndOfDay(DateTime date) => ToSchoolTime(StartOfDay(date.Date.AddDays(1)).AddTicks(-1));
+
+    /// <summary>The same instant expressed with the school's offset.</summary>
+    /// <param name="instant">Any instant.</param>
+    /// <returns>The instant in school time.</returns>
+    public DateTimeOffset ToSchoolTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The school-local date of an instant.</summary>
+    /// <param name="instant">Any instant.</param>
+    /// <returns>The local date.</returns>
+    public DateTime LocalDate(DateTimeOffset instant) => ToSchoolTime(instant).Date;
+
+    /// <summary>The <paramref name="count"/>-th working day strictly after <paramref name="date"/> for this school's week.</summary>
+    /// <param name="date">Start date.</param>
+    /// <param name="count">Working days to add.</param>
+    /// <returns>The date.</returns>
+    public DateTime AddWorkingDays(DateTime date, int count) => Calendar.AddWorkingDays(date.Date, count, WorkWeek);
+}

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using Eljur.Abstractions.Evaluation;
+using Eljur.Abstractions.Model;
+using Eljur.Abstractions.Policies;
+
+namespace Eljur.Rules.Catalog;
+
+/// <summary><c>absence-entry</c>: every absence was entered by the deadline of its lesson.</summary>
+internal sealed class AbsenceEntryRule : Rule<DeadlineParameters>
+{
+    public override string Id => "absence-entry";
+
+    public override string Title => "Пропуски отмечены в срок";
+
+    protected override DeadlineParameters Parse(RuleParameters parameters) => DeadlineParameters.Parse(parameters);
+
+    protected override IEnumerable<CapabilityNeed> Needs(DeadlineParameters p)
+    {
+        // The lesson gives the absence its date, so the lessons are needed too.
+        yield return p.Base(Capability.Absences, Capability.AbsenceEntryTimes, Capability.Lessons);
+    }
+
+    protected override void Evaluate(RuleContext context, DeadlineParameters p)
+    {
+        var data = context.Data;
+        foreach (var absence in data.AbsencesInScope)
+        {
+            var lesson = data.FindLesson(absence.LessonId)!;
+            if (context.Deadline(p.Anchor, lesson.Date, lesson, lesson.ClassId, "late") is { } deadline)
+            {
+                var what = $"{(absence.Late ? "Опоздание" : "Пропуск")} ученика {Describe.Student(data, absence.StudentId)} ({data.Describe(lesson)})";
+                context.CheckEntry("late", Entities.Of(absence), what, deadline, absence.EnteredAt, absence.EnteredAfter, Capability.AbsenceEntryTimes);
+            }
+        }
+    }
+}

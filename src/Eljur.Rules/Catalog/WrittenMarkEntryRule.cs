@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Eljur.Abstractions.Evaluation;
+using Eljur.Abstractions.Model;
+using Eljur.Abstractions.Policies;
+using Eljur.Abstractions.Time;
+
+namespace Eljur.Rules.Catalog;
+
+/// <summary>
+/// <c>written-mark-entry</c>: every written-work mark was entered within N working days of its date;
+/// N by subject name (case-insensitive), with a default.
+/// </summary>
+internal sealed class WrittenMarkEntryRule : Rule<WrittenMarkEntryRule.Parameters>
+{
+    public override string Id => "written-mark-entry";
+
+    public override string Title => "Отметки за письменные работы выставлены в срок";
+
+    protected override Parameters Parse(RuleParameters p)
+    {
+        var bySubject = p.GetObjectList("bySubject", item => new SubjectDays(
+            item.GetStringList("subjects", required: true),
+            item.GetInt("workingDays", min: 0, max: 366)));
+        var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in bySubject)
+        {
+            foreach (var name in group.Subjects)
+            {
+                byName[Normalize(name)] = group.WorkingDays;
+            }
+        }
+
+        return new Parameters(byName, p.GetInt("defaultWorkingDays", min: 0, max: 366));
+    }
+
+    protected override IEnumerable<CapabilityNeed> Needs(Parameters p)
+    {
+        yield return new CapabilityNeed(null, Capability.Marks, Capability.MarkEntryTimes);
+    }
+
+    protected override void Evaluate(RuleContext context, Parameters p)
+    {
+        var data = context.Data;
+        var daysBySubjectId = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var mark in data.MarksInScope)
+        {
+            if (mark.Kind != MarkKind.Written)
+            {
+                continue;
+            }
+
+            if (!daysBySubjectId.TryGetValue(mark.SubjectId, out var days))
+            {
+                var name = data.FindSubject(mark.SubjectId)?.Name;
+                days = name is not null && p.ByName.TryGetValue(Normalize(name), out var n) ? n : p.DefaultWorkingDays;
+                daysBySubjectId.Add(mark.SubjectId, days);
+            }
+
+            var anchor = new DeadlineAnchor(DeadlineAnchorKind.WorkingDays, days);
+            if (context.Deadline(anchor, mark.Date, null, null, "late") is { } deadline)
+            {
+                var what = $"Отметка за письменную работу («{mark.Value}», {Describe.Student(data, mark.StudentId)}, {data.FindSubject(mark.SubjectId)?.Name ?? mark.SubjectId}, работа {RussianText.Date(mark.Date)}, срок {days} раб. дн.)";
+                context.CheckEntry("late", Entities.Of(mark), what, deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
+            }
+        }
+    }
+
+    private static string Normalize(string name) => string.Join(" ", name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace('ё', 'е').Replace('Ё', 'Е');
+
+    internal sealed record SubjectDays(IReadOnlyList<string> Subjects, int WorkingDays);
+
+    internal sealed record Parameters(IReadOnlyDictionary<string, int> ByName, int DefaultWorkingDays);
+}
