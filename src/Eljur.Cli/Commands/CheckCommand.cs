@@ -1,0 +1,111 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Text;
+using System.Threading;
+using Eljur.Abstractions.Calendar;
+using Eljur.Abstractions.Evaluation;
+using Eljur.Abstractions.Model;
+using Eljur.Abstractions.Snapshots;
+using Eljur.Abstractions.Time;
+using Eljur.Cli.Infrastructure;
+using Eljur.Rules;
+using Eljur.Rules.Reports;
+
+namespace Eljur.Cli.Commands;
+
+/// <summary><c>eljur check</c>: evaluates a policy on a snapshot.</summary>
+internal static class CheckCommand
+{
+    public static readonly string[] Formats = { "text", "json" };
+
+    public static Command Create(Console2 console, TimeProvider time)
+    {
+        var snapshot = new Option<string>("--snapshot") { Description = "Файл снимка данных (eljur.snapshot/1)", Required = true };
+        var policy = new Option<string>("--policy") { Description = "Регламент: id пресета или путь к файлу регламента (JSON)", Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = "Момент проверки (по умолчанию — сейчас); без смещения — время школы" };
+        var from = new Option<string?>("--from") { Description = "Начало проверяемого периода, ГГГГ-ММ-ДД (по умолчанию — из снимка)" };
+        var to = new Option<string?>("--to") { Description = "Конец проверяемого периода, ГГГГ-ММ-ДД (по умолчанию — из снимка)" };
+        var format = new Option<string>("--format") { Description = "Формат отчёта", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--out") { Description = "Файл отчёта (по умолчанию — стандартный вывод)" };
+
+        var command = new Command("check", "Проверить снимок данных журнала на соответствие регламенту школы")
+        {
+            snapshot, policy, asOf, from, to, format, output,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var request = new CheckRequest(
+                parse.GetValue(snapshot)!,
+                parse.GetValue(policy)!,
+                parse.GetValue(asOf),
+                parse.GetValue(from),
+                parse.GetValue(to),
+                parse.GetValue(format) ?? "text",
+                parse.GetValue(output));
+            return System.Threading.Tasks.Task.FromResult(Run(request, console, time, cancellationToken));
+        });
+        return command;
+    }
+
+    public static int Run(CheckRequest request, Console2 console, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var data = SnapshotReader.ReadFile(request.Snapshot, cancellationToken);
+        var policy = Presets.Resolve(request.Policy);
+        var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken);
+        Write(report, request.Format, request.Output, console);
+        return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    public static EvaluationReport Evaluate(
+        GradebookSnapshot data,
+        Abstractions.Policies.Policy policy,
+        string? asOf,
+        string? from,
+        string? to,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var clock = new SchoolClock(SchoolTimeZone.Resolve(data.School.TimeZone), data.School.WorkWeek, ProductionCalendar.Russia);
+        var options = new EvaluationOptions
+        {
+            AsOf = Inputs.Moment(asOf, "--as-of", clock),
+            From = Inputs.Date(from, "--from"),
+            To = Inputs.Date(to, "--to"),
+        };
+        var engine = new PolicyEngine(StandardRules.Catalog, ProductionCalendar.Russia, time);
+        return engine.Evaluate(data, policy, options, cancellationToken);
+    }
+
+    public static void Write(EvaluationReport report, string format, string? output, Console2 console)
+    {
+        if (output is null)
+        {
+            Render(report, format, console.Out);
+            return;
+        }
+
+        using (var file = new StreamWriter(output, false, new UTF8Encoding(false)))
+        {
+            Render(report, format, file);
+        }
+
+        console.Error.WriteLine($"Отчёт записан: {output}");
+    }
+
+    private static void Render(EvaluationReport report, string format, TextWriter writer)
+    {
+        switch (format)
+        {
+            case "json":
+                ReportJsonWriter.Write(report, writer);
+                break;
+            default:
+                TextReportWriter.Write(report, writer);
+                break;
+        }
+    }
+
+    internal sealed record CheckRequest(string Snapshot, string Policy, string? AsOf, string? From, string? To, string Format, string? Output);
+}

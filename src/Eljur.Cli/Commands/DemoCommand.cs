@@ -1,0 +1,82 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Eljur.Abstractions.Calendar;
+using Eljur.Abstractions.Evaluation;
+using Eljur.Abstractions.Policies;
+using Eljur.Abstractions.Snapshots;
+using Eljur.Cli.Demo;
+using Eljur.Cli.Infrastructure;
+using Eljur.Rules;
+using Eljur.Rules.Reports;
+
+namespace Eljur.Cli.Commands;
+
+/// <summary><c>eljur demo</c>: builds the embedded demo school, checks it and writes the reports.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(Console2 console)
+    {
+        var output = new Option<string>("--out") { Description = "Папка для снимка и отчётов", DefaultValueFactory = _ => "eljur-demo" };
+        var command = new Command("demo", "Демонстрация: встроенная школа с нарушениями, проверка и отчёт — без сети и настроек") { output };
+        command.SetAction(parse => Run(parse.GetValue(output) ?? "eljur-demo", console));
+        return command;
+    }
+
+    public static int Run(string directory, Console2 console)
+    {
+        Directory.CreateDirectory(directory);
+        var snapshot = DemoSchool.Build();
+        var snapshotPath = Path.Combine(directory, "snapshot.json");
+        SnapshotWriter.WriteFile(snapshot, snapshotPath);
+
+        var policy = LoadPolicy();
+        var engine = new PolicyEngine(StandardRules.Catalog, ProductionCalendar.Russia, TimeProvider.System);
+        var report = engine.Evaluate(snapshot, policy, new EvaluationOptions { AsOf = DemoSchool.AsOf });
+
+        var jsonPath = Path.Combine(directory, "report.json");
+        using (var json = File.Create(jsonPath))
+        {
+            ReportJsonWriter.Write(report, json);
+        }
+
+        var textPath = Path.Combine(directory, "report.txt");
+        using (var text = new StreamWriter(textPath, false, new UTF8Encoding(false)))
+        {
+            TextReportWriter.Write(report, text);
+        }
+
+        var o = console.Out;
+        o.WriteLine($"Демонстрация: {snapshot.School.Name}, классы {string.Join(", ", snapshot.Classes!.Select(c => c.Name))}");
+        o.WriteLine($"Данные: {snapshot.Lessons!.Count} уроков, {snapshot.Marks!.Count} отметок, {snapshot.Absences!.Count} пропусков за {RussianText.Date(DemoSchool.From)} — {RussianText.Date(DemoSchool.To)}");
+        o.WriteLine($"Регламент: {policy.Title}");
+        o.WriteLine();
+        foreach (var group in report.Findings.GroupBy(f => f.Rule))
+        {
+            var possible = group.Count(f => f.Certainty == Certainty.Possible);
+            var title = StandardRules.Catalog.TryGet(group.Key, out var rule) ? rule.Title : group.Key;
+            o.WriteLine($"  {title} (п. {group.First().Clause}): нарушений {group.Count()}{(possible > 0 ? $", из них возможных {possible}" : "")}");
+        }
+
+        foreach (var m in report.Metrics)
+        {
+            var title = StandardRules.Catalog.TryGet(m.Metric, out var rule) ? rule.Title : m.Metric;
+            var verdict = m.Passed switch { true => "норматив выполнен", false => "норматив НЕ выполнен", _ => "без норматива" };
+            o.WriteLine($"  {title}: {(m.Value is { } v ? RussianText.Percent(v) : "нет данных")} — {verdict}");
+        }
+
+        o.WriteLine();
+        o.WriteLine($"Всего нарушений: {report.Findings.Count}. Отчёты: {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
+        o.WriteLine($"Проверить снимок заново: eljur check --snapshot {snapshotPath} --policy <регламент> --as-of 2024-11-20T12:00:00+05:00");
+        return ExitCodes.Ok;
+    }
+
+    private static Policy LoadPolicy()
+    {
+        using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream("Eljur.Cli.Demo.demo-policy.json")
+            ?? throw new InvalidOperationException("The demo policy is not embedded.");
+        return PolicyReader.Read(stream, "demo-policy.json", StandardRules.Catalog);
+    }
+}

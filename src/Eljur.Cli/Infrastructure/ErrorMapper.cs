@@ -1,0 +1,29 @@
+using System;
+using System.IO;
+using Eljur.Abstractions.Calendar;
+using Eljur.Abstractions.Policies;
+using Eljur.Abstractions.Snapshots;
+
+namespace Eljur.Cli.Infrastructure;
+
+/// <summary>Turns failures into one-line Russian messages with the exit codes of <c>cli.md</c>.</summary>
+internal static class ErrorMapper
+{
+    public static (int ExitCode, string Message) Map(Exception ex) => ex switch
+    {
+        CliException c => (c.ExitCode, c.Message),
+        SnapshotFormatException s => (ExitCodes.BadInput, "ошибка в снимке данных: " + s.Message),
+        PolicyException p => (ExitCodes.BadInput, "ошибка в регламенте (policy): " + p.Message),
+        CalendarYearMissingException y => (ExitCodes.BadInput, $"нет данных производственного календаря за {y.Year} год: {y.Message}"),
+        CalendarDataException d => (ExitCodes.BadInput, "ошибка в данных календаря: " + d.Message),
+        FileNotFoundException f => (ExitCodes.BadInput, $"файл не найден: {f.FileName ?? f.Message}"),
+        DirectoryNotFoundException d => (ExitCodes.BadInput, "папка не найдена: " + d.Message),
+        UnauthorizedAccessException u => (ExitCodes.BadInput, "нет доступа: " + u.Message),
+        IOException io => (ExitCodes.BadInput, "ошибка ввода-вывода: " + io.Message),
+        ArgumentException a => (ExitCodes.BadInput, "неверные данные: " + a.Message),
+        OperationCanceledException => (ExitCodes.BadInput, "прервано."),
+        _ => (ExitCodes.BadInput, $"непредвиденная ошибка ({ex.GetType().Name}): {ex.Message}"),
+    };
+
+    public static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ");
+}

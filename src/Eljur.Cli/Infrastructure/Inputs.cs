@@ -1,0 +1,56 @@
+using System;
+using System.Globalization;
+using Eljur.Abstractions.Time;
+
+namespace Eljur.Cli.Infrastructure;
+
+/// <summary>Parsing of the dates and moments users type.</summary>
+internal static class Inputs
+{
+    private static readonly string[] DateFormats = { "yyyy-MM-dd", "dd.MM.yyyy" };
+
+    private static readonly string[] LocalFormats =
+    {
+        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
+    };
+
+    public static DateTime? Date(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        throw new CliException(ExitCodes.BadInput, $"{option}: «{text}» — не дата; ожидается ГГГГ-ММ-ДД, например 2024-11-15.");
+    }
+
+    /// <summary>
+    /// A moment: with an offset (<c>2024-11-20T12:00:00+05:00</c>, <c>…Z</c>) it is taken as is; without
+    /// one it is local time of the school; a bare date means the end of that day in the school's zone.
+    /// </summary>
+    public static DateTimeOffset? Moment(string? text, string option, SchoolClock clock)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length > 10 && (text.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || text.LastIndexOfAny(new[] { '+', '-' }) > 10)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        {
+            return withOffset;
+        }
+
+        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return text.Length == 10 ? clock.EndOfDay(local) : clock.At(local.Date, local.TimeOfDay);
+        }
+
+        throw new CliException(ExitCodes.BadInput, $"{option}: «{text}» — не момент времени; ожидается, например, 2024-11-20T12:00:00+05:00 или 2024-11-20T12:00 (время школы).");
+    }
+}
