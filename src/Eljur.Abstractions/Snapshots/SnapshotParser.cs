@@ -21,6 +21,10 @@ internal sealed class SnapshotParser
     internal static readonly DefaultJsonNameTable Names = BuildNames();
 
     private const int CancellationInterval = 1000;
+    private const int MaxPooled = 1 << 20;
+    private const int MaxPooledLength = 64;
+
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
 
     private readonly JsonTextReader _r;
     private readonly string? _file;
@@ -506,7 +510,7 @@ internal sealed class SnapshotParser
                 case "id": id = ReadRequiredId(); break;
                 case "name": name = ReadString(); break;
                 case "grade": grade = ReadInt(); break;
-                case "homeroomTeacherId": homeroom = ReadId(); break;
+                case "homeroomTeacherId": homeroom = Pool(ReadId()); break;
                 default: AddExtension(ref ext, prop); break;
             }
         }
@@ -534,7 +538,7 @@ internal sealed class SnapshotParser
             {
                 case "id": id = ReadRequiredId(); break;
                 case "name": name = ReadString(); break;
-                case "classId": classId = ReadRequiredId(); break;
+                case "classId": classId = Pool(ReadRequiredId()); break;
                 case "enrolledOn": enrolledOn = ReadDate(); break;
                 case "leftOn": leftOn = ReadDate(); break;
                 case "consent": consent = ReadBool(); break;
@@ -599,11 +603,11 @@ internal sealed class SnapshotParser
             switch (prop)
             {
                 case "id": id = ReadRequiredId(); break;
-                case "classId": classId = ReadRequiredId(); break;
-                case "subjectId": subjectId = ReadRequiredId(); break;
-                case "teacherId": teacherId = ReadId(); break;
-                case "substituteId": substituteId = ReadId(); break;
-                case "groupId": groupId = ReadId(); break;
+                case "classId": classId = Pool(ReadRequiredId()); break;
+                case "subjectId": subjectId = Pool(ReadRequiredId()); break;
+                case "teacherId": teacherId = Pool(ReadId()); break;
+                case "substituteId": substituteId = Pool(ReadId()); break;
+                case "groupId": groupId = Pool(ReadId()); break;
                 case "date": date = ReadDate(); break;
                 case "start": start = ReadTime(); break;
                 case "end": end = ReadTime(); break;
@@ -660,13 +664,13 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "lessonId": lessonId = ReadRequiredId(); break;
-                case "studentId": studentId = ReadRequiredId(); break;
+                case "lessonId": lessonId = Pool(ReadRequiredId()); break;
+                case "studentId": studentId = Pool(ReadRequiredId()); break;
                 case "reason": reason = ReadEnum<AbsenceReason>(); break;
                 case "late": late = ReadBool(); break;
                 case "enteredAt": enteredAt = ReadTimestamp(); break;
                 case "enteredAfter": enteredAfter = ReadTimestamp(); break;
-                case "enteredBy": enteredBy = ReadId(); break;
+                case "enteredBy": enteredBy = Pool(ReadId()); break;
                 default: AddExtension(ref ext, prop); break;
             }
         }
@@ -699,17 +703,17 @@ internal sealed class SnapshotParser
             switch (prop)
             {
                 case "id": id = ReadRequiredId(); break;
-                case "studentId": studentId = ReadRequiredId(); break;
-                case "subjectId": subjectId = ReadRequiredId(); break;
-                case "lessonId": lessonId = ReadId(); break;
+                case "studentId": studentId = Pool(ReadRequiredId()); break;
+                case "subjectId": subjectId = Pool(ReadRequiredId()); break;
+                case "lessonId": lessonId = Pool(ReadId()); break;
                 case "date": date = ReadDate(); break;
                 case "kind": kind = ReadEnum<MarkKind>(); break;
-                case "periodId": periodId = ReadId(); break;
-                case "value": value = ReadString(); break;
+                case "periodId": periodId = Pool(ReadId()); break;
+                case "value": value = Pool(ReadString()); break;
                 case "weight": weight = ReadDecimal(); break;
                 case "enteredAt": enteredAt = ReadTimestamp(); break;
                 case "enteredAfter": enteredAfter = ReadTimestamp(); break;
-                case "enteredBy": enteredBy = ReadId(); break;
+                case "enteredBy": enteredBy = Pool(ReadId()); break;
                 case "revisions": revisions = ReadArray(ReadRevision); break;
                 default: AddExtension(ref ext, prop); break;
             }
@@ -746,9 +750,9 @@ internal sealed class SnapshotParser
             {
                 case "at": at = ReadTimestamp(); break;
                 case "after": after = ReadTimestamp(); break;
-                case "by": by = ReadId(); break;
-                case "from": from = ReadString(); break;
-                case "to": to = ReadString(); break;
+                case "by": by = Pool(ReadId()); break;
+                case "from": from = Pool(ReadString()); break;
+                case "to": to = Pool(ReadString()); break;
                 default: AddExtension(ref ext, prop); break;
             }
         }
@@ -775,8 +779,8 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "classId": classId = ReadRequiredId(); break;
-                case "subjectId": subjectId = ReadRequiredId(); break;
+                case "classId": classId = Pool(ReadRequiredId()); break;
+                case "subjectId": subjectId = Pool(ReadRequiredId()); break;
                 case "plannedHours": planned = ReadDecimal(); break;
                 case "curriculumHours": curriculum = ReadDecimal(); break;
                 case "enteredAt": enteredAt = ReadTimestamp(); break;
@@ -806,9 +810,9 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "studentId": studentId = ReadRequiredId(); break;
-                case "subjectId": subjectId = ReadRequiredId(); break;
-                case "value": value = ReadString(); break;
+                case "studentId": studentId = Pool(ReadRequiredId()); break;
+                case "subjectId": subjectId = Pool(ReadRequiredId()); break;
+                case "value": value = Pool(ReadString()); break;
                 case "announcedOn": announcedOn = ReadDate(); break;
                 case "enteredAt": enteredAt = ReadTimestamp(); break;
                 default: AddExtension(ref ext, prop); break;
@@ -840,7 +844,7 @@ internal sealed class SnapshotParser
             switch (prop)
             {
                 case "id": id = ReadRequiredId(); break;
-                case "personId": personId = ReadId(); break;
+                case "personId": personId = Pool(ReadId()); break;
                 case "role": role = ReadEnum<AccountRole>(); break;
                 case "studentIds": studentIds = ReadStringArray(ids: true); break;
                 case "createdAt": createdAt = ReadTimestamp(); break;
@@ -875,7 +879,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "accountId": accountId = ReadRequiredId(); break;
+                case "accountId": accountId = Pool(ReadRequiredId()); break;
                 case "at": at = ReadTimestamp(); break;
                 default: AddExtension(ref ext, prop); break;
             }
@@ -933,7 +937,7 @@ internal sealed class SnapshotParser
                 case "id": id = ReadRequiredId(); break;
                 case "documentType": type = ReadEnum<ArchiveDocumentType>(); break;
                 case "schoolYear": schoolYear = ReadString(); break;
-                case "classId": classId = ReadId(); break;
+                case "classId": classId = Pool(ReadId()); break;
                 case "archivedOn": archivedOn = ReadDate(); break;
                 case "destroyedOn": destroyedOn = ReadDate(); break;
                 default: AddExtension(ref ext, prop); break;
@@ -1079,6 +1083,30 @@ internal sealed class SnapshotParser
     }
 
     // ---------------------------------------------------------------- values
+
+    /// <summary>
+    /// Returns one shared instance per distinct reference or value text, so a million marks of a
+    /// thousand students hold a thousand student id strings, not a million.
+    /// </summary>
+    private string? Pool(string? s)
+    {
+        if (s is null || s.Length > MaxPooledLength)
+        {
+            return s;
+        }
+
+        if (_pool.TryGetValue(s, out var shared))
+        {
+            return shared;
+        }
+
+        if (_pool.Count < MaxPooled)
+        {
+            _pool.Add(s, s);
+        }
+
+        return s;
+    }
 
     private string? ReadString()
     {
@@ -1228,12 +1256,16 @@ internal sealed class SnapshotParser
             return null;
         }
 
-        if (!JsonNames.TryParse<T>(s, out var value))
+        var names = EnumNames<T>.Names;
+        for (var i = 0; i < names.Length; i++)
         {
-            throw Error("unknown value \"" + s + "\"; expected one of: " + string.Join(", ", JsonNames.AllOf<T>()));
+            if (string.Equals(names[i], s, StringComparison.Ordinal))
+            {
+                return EnumNames<T>.Values[i];
+            }
         }
 
-        return value;
+        throw Error("unknown value \"" + s + "\"; expected one of: " + string.Join(", ", names));
     }
 
     private List<string>? ReadStringArray(bool ids)
@@ -1436,5 +1468,27 @@ internal sealed class SnapshotParser
         }
 
         return i > 0 ? message.Substring(0, i).TrimEnd('.', ' ') : message;
+    }
+
+    /// <summary>The <see cref="JsonNames"/> spellings of an enumeration as arrays, so parsing does not box.</summary>
+    private static class EnumNames<T>
+        where T : struct, Enum
+    {
+        internal static readonly string[] Names = Build(out Values);
+
+        internal static readonly T[] Values;
+
+        private static string[] Build(out T[] values)
+        {
+            var names = new string[JsonNames.AllOf<T>().Count];
+            values = new T[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = JsonNames.AllOf<T>()[i];
+                JsonNames.TryParse(names[i], out values[i]);
+            }
+
+            return names;
+        }
     }
 }

@@ -22,7 +22,10 @@ public static class SnapshotWriter
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Writes a snapshot to a stream as UTF-8 without a byte order mark. The stream is left open.</summary>
+    /// <summary>
+    /// Writes a snapshot to a stream as UTF-8 without a byte order mark, with <c>\n</c> line ends.
+    /// The stream is left open.
+    /// </summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="stream">Where to write.</param>
     /// <param name="indented">Indent with two spaces (default) or write compactly.</param>
@@ -42,7 +45,8 @@ public static class SnapshotWriter
             throw new ArgumentNullException(nameof(stream));
         }
 
-        using var text = new StreamWriter(stream, Utf8NoBom, BufferSize, leaveOpen: true);
+        // Line feeds on every platform, so the same snapshot always gives the same bytes.
+        using var text = new StreamWriter(stream, Utf8NoBom, BufferSize, leaveOpen: true) { NewLine = "\n" };
         using (var json = new JsonTextWriter(text)
         {
             Formatting = indented ? Formatting.Indented : Formatting.None,
