@@ -72,11 +72,11 @@ internal sealed class SnapshotParser
         }
         catch (JsonReaderException e)
         {
-            throw new SnapshotFormatException(StripLocation(e.Message), JsonPath(e.Path), NullIfZero(e.LineNumber), NullIfZero(e.LinePosition), _file, e);
+            throw new SnapshotFormatException(StripLocation(e.Message), JsonPath(e.Path), OneBased(e.LineNumber), OneBased(e.LinePosition), _file, e);
         }
         catch (DecoderFallbackException e)
         {
-            throw new SnapshotFormatException("the text is not valid UTF-8", JsonPath(_r.Path), _r.LineNumber, _r.LinePosition, _file, e);
+            throw new SnapshotFormatException("the text is not valid UTF-8", JsonPath(_r.Path), OneBased(_r.LineNumber), OneBased(_r.LinePosition), _file, e);
         }
     }
 
@@ -1436,7 +1436,7 @@ internal sealed class SnapshotParser
     // ---------------------------------------------------------------- errors
 
     private SnapshotFormatException Error(string problem) =>
-        new(problem, JsonPath(_r.Path), NullIfZero(_r.LineNumber), NullIfZero(_r.LinePosition), _file);
+        new(problem, JsonPath(_r.Path), OneBased(_r.LineNumber), OneBased(_r.LinePosition), _file);
 
     private SnapshotFormatException Expected(string what) => Error("expected " + what + ", found " + _r.TokenType);
 
@@ -1456,7 +1456,8 @@ internal sealed class SnapshotParser
 
     private static long Pack(int line, int pos) => ((long)line << 32) | (uint)pos;
 
-    private static int? NullIfZero(int value) => value == 0 ? null : value;
+    /// <summary>Json.NET counts 0 before the first character of the text or of a line; that is 1 in 1-based terms.</summary>
+    private static int OneBased(int value) => value < 1 ? 1 : value;
 
     /// <summary>Removes Json.NET's " Path '…', line n, position m." suffix: the exception carries those separately.</summary>
     private static string StripLocation(string message)

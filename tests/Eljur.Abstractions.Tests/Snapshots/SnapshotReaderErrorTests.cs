@@ -51,11 +51,16 @@ public class SnapshotReaderErrorTests
         Assert.Equal("l1:s1", Assert.Single(s.Absences!).Key);
     }
 
-    [Fact]
-    public void Not_json()
+    [Theory]
+    [InlineData("this is not JSON", 1)]
+    [InlineData("nope", 1)]
+    [InlineData("\n\n  <snapshot/>", 3)]
+    public void Not_json(string text, int line)
     {
-        var e = Fails("this is not JSON", "$", 1);
+        var e = Fails(text, "$", line);
         Assert.IsType<Newtonsoft.Json.JsonReaderException>(e.InnerException);
+        Assert.Contains("pars", e.Problem);
+        Assert.DoesNotContain("Path '", e.Problem);
     }
 
     [Fact]
@@ -99,6 +104,7 @@ public class SnapshotReaderErrorTests
     {
         var e = Assert.Throws<SnapshotFormatException>(() => Read(Doc() + "\n{}"));
         Assert.Equal(14, e.LineNumber);
+        Assert.Equal(1, e.LinePosition);
     }
 
     [Fact]
