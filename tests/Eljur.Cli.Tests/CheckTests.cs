@@ -19,7 +19,7 @@ public class CheckTests
             "--as-of", "2024-11-20T12:00:00+05:00", "--format", "json", "--out", output);
 
         Assert.True(code == 1, error);
-        var report = JObject.Parse(File.ReadAllText(output));
+        var report = Json.Parse(File.ReadAllText(output));
         var late = report["findings"]!.First(f => (string?)f["entity"]!["id"] == "W-L-c5a-20241028-2-5");
         Assert.Equal("2024-11-02T23:59:59.999+05:00", (string?)late["deadline"]);
         Assert.Equal("2024-11-05T09:12:00+05:00", (string?)late["observed"]);
@@ -39,8 +39,8 @@ public class CheckTests
         var local = CliRunner.Run("check", "--snapshot", snapshot, "--policy", policy, "--as-of", "2024-11-20T12:00", "--format", "json");
         var date = CliRunner.Run("check", "--snapshot", snapshot, "--policy", policy, "--as-of", "2024-11-20", "--format", "json");
 
-        Assert.Equal("2024-11-20T12:00:00+05:00", (string?)JObject.Parse(local.Out)["asOf"]);
-        Assert.Equal("2024-11-20T23:59:59.999+05:00", (string?)JObject.Parse(date.Out)["asOf"]);
+        Assert.Equal("2024-11-20T12:00:00+05:00", (string?)Json.Parse(local.Out)["asOf"]);
+        Assert.Equal("2024-11-20T23:59:59.999+05:00", (string?)Json.Parse(date.Out)["asOf"]);
     }
 
     [Fact]

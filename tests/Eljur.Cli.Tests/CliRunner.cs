@@ -33,3 +33,13 @@ internal static class CliRunner
         return path;
     }
 }
+
+/// <summary>Parses JSON keeping timestamps as the strings written.</summary>
+internal static class Json
+{
+    public static Newtonsoft.Json.Linq.JObject Parse(string text)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(text)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        return Newtonsoft.Json.Linq.JObject.Load(reader);
+    }
+}

@@ -18,7 +18,7 @@ public class DemoTests
         Assert.Contains("Всего нарушений:", output);
         Assert.True(File.Exists(Path.Combine(dir, "snapshot.json")));
         Assert.True(File.Exists(Path.Combine(dir, "report.txt")));
-        var report = JObject.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
+        var report = Json.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
         Assert.Equal("eljur.report/1", (string?)report["format"]);
         Assert.Equal("2024-11-20T12:00:00+05:00", (string?)report["asOf"]);
     }
@@ -28,7 +28,7 @@ public class DemoTests
     {
         var dir = CliRunner.TempDir();
         Assert.Equal(0, CliRunner.Run("demo", "--out", dir).Code);
-        var findings = JObject.Parse(File.ReadAllText(Path.Combine(dir, "report.json")))["findings"]!
+        var findings = Json.Parse(File.ReadAllText(Path.Combine(dir, "report.json")))["findings"]!
             .Select(f => $"{f["rule"]}|{f["aspect"]}|{f["certainty"]}|{f["entity"]!["id"]}")
             .ToList();
 

@@ -14,13 +14,14 @@ internal static class DemoSchool
 {
     public const string TimeZone = "Asia/Yekaterinburg";
 
+    // Declared first: the fields below are initialised in textual order and use it.
+    private static readonly TimeSpan Offset = TimeSpan.FromHours(5);
+
     public static readonly DateTime From = new(2024, 10, 21);
     public static readonly DateTime To = new(2024, 11, 15);
 
     /// <summary>The moment the demo is checked "as of": 20 November 2024, noon, school time.</summary>
     public static readonly DateTimeOffset AsOf = new(2024, 11, 20, 12, 0, 0, Offset);
-
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(5);
 
     private static readonly (TimeSpan Start, TimeSpan End)[] Bells =
     {
