@@ -1,0 +1,23 @@
+namespace Eljur.Abstractions.Connectors;
+
+/// <summary>Kinds of source failure.</summary>
+public enum ConnectorFailureKind
+{
+    /// <summary>Network error or timeout after retries.</summary>
+    Network,
+
+    /// <summary>Credentials rejected or token expired and re-login failed.</summary>
+    Authentication,
+
+    /// <summary>The vendor answered with an error (after retries for transient ones).</summary>
+    Vendor,
+
+    /// <summary>The vendor's answer could not be understood.</summary>
+    MalformedResponse,
+
+    /// <summary>The export or input files are missing or bad (file connectors).</summary>
+    Input,
+
+    /// <summary>Rate limited and retries exhausted.</summary>
+    RateLimited,
+}
