@@ -38,7 +38,11 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
 
     protected override IEnumerable<CapabilityNeed> Needs(Parameters p)
     {
-        yield return new CapabilityNeed(null, Capability.Marks, Capability.Revisions, Capability.MarkEntryTimes);
+        // rules.md: "marks, revisions, entryTimes; authors for overrides" — with override roles the
+        // verdict on a late revision rests on its author.
+        yield return p.OverrideRoles.Count == 0
+            ? new CapabilityNeed(null, Capability.Marks, Capability.Revisions, Capability.MarkEntryTimes)
+            : new CapabilityNeed(null, Capability.Marks, Capability.Revisions, Capability.MarkEntryTimes, Capability.Authors);
     }
 
     protected override void Evaluate(RuleContext context, Parameters p)
