@@ -179,4 +179,21 @@ public sealed class CapabilityTests
         Assert.Equal(2, report.Metrics.Count);
         Assert.All(report.Metrics, m => Assert.Null(m.Value));
     }
+
+    [Fact]
+    public void TwoUsesOfOneRule_KeepTheirOwnNotEvaluableEntries()
+    {
+        // The second use lacks lessonTimes for the whole rule; that must not erase the first use's entry.
+        var snapshot = SnapshotBuilder.School().Without(Capability.TopicEntryTimes, Capability.LessonTimes)
+            .Lesson("blank", "2024-10-28")
+            .Build();
+        var policy = Check.Policy(
+            Check.Use("lesson-topic", clause: "5.1"),
+            Check.Use("lesson-topic", """{ "deadline": "afterClassDay(1)" }""", "4.2"));
+
+        var report = Check.Run(snapshot, policy);
+
+        Assert.Equal(new[] { "lesson-topic late [topicEntryTimes]", "lesson-topic - [lessonTimes]" }, Check.NotEvaluable(report));
+        Assert.Equal(new[] { "5.1" }, report.Findings.Select(f => f.Clause));
+    }
 }
