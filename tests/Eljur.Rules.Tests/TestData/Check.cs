@@ -50,8 +50,4 @@ public static class Check
 
     /// <summary>Every not-evaluable entry as <see cref="Line(NotEvaluableEntry)"/>.</summary>
     public static IReadOnlyList<string> NotEvaluable(EvaluationReport report) => report.NotEvaluable.Select(Line).ToList();
-
-    /// <summary>Every capability of <see cref="Capability.All"/> except those given.</summary>
-    public static string[] AllCapabilitiesExcept(params string[] excluded) =>
-        Capability.All.Where(c => !excluded.Contains(c) && c != Capability.EntryTimes).ToArray();
 }
