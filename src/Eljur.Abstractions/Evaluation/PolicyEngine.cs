@@ -86,6 +86,7 @@ public sealed class PolicyEngine : IPolicyEngine
 
             var disabled = new HashSet<string>(StringComparer.Ordinal);
             var ruleMissing = new List<string>();
+            var firstEntryOfThisUse = notEvaluable.Count;
             foreach (var need in rule.Needs)
             {
                 var missing = MissingFor(need, data.Capabilities);
@@ -107,7 +108,8 @@ public sealed class PolicyEngine : IPolicyEngine
 
             if (ruleMissing.Count > 0)
             {
-                notEvaluable.RemoveAll(n => n.Rule == id);
+                // Drop this use's aspect entries (the whole rule is out); earlier uses of the same rule keep theirs.
+                notEvaluable.RemoveRange(firstEntryOfThisUse, notEvaluable.Count - firstEntryOfThisUse);
                 notEvaluable.Add(new NotEvaluableEntry { Rule = id, Aspect = null, Missing = ruleMissing });
                 if (rule.Definition.IsMetric)
                 {

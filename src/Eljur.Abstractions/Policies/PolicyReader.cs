@@ -80,7 +80,8 @@ public static class PolicyReader
         }
         catch (JsonReaderException ex)
         {
-            throw new PolicyException("not valid JSON: " + StripLocation(ex.Message), string.IsNullOrEmpty(ex.Path) ? "$" : "$." + ex.Path, ex.LineNumber, null, ex);
+            // Json.NET gives line 0 when it fails before its first token, whatever line that is on: unknown.
+            throw new PolicyException("not valid JSON: " + StripLocation(ex.Message), string.IsNullOrEmpty(ex.Path) ? "$" : "$." + ex.Path, ex.LineNumber > 0 ? ex.LineNumber : null, null, ex);
         }
 
         foreach (var p in root.Properties())

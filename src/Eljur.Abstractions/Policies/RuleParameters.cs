@@ -92,7 +92,7 @@ public sealed class RuleParameters
         {
             if (required)
             {
-                throw new PolicyException($"the parameter \"{name}\" is required (a number or null)", Path, LineOf(_values));
+                throw new PolicyException($"the parameter \"{name}\" is required (a number or null)", $"{Path}.{name}", LineOf(_values));
             }
 
             return null;

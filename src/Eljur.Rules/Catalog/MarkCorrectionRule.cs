@@ -38,7 +38,11 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
 
     protected override IEnumerable<CapabilityNeed> Needs(Parameters p)
     {
-        yield return new CapabilityNeed(null, Capability.Marks, Capability.Revisions, Capability.MarkEntryTimes);
+        // rules.md: "marks, revisions, entryTimes; authors for overrides" — with override roles the
+        // verdict on a late revision rests on its author.
+        yield return p.OverrideRoles.Count == 0
+            ? new CapabilityNeed(null, Capability.Marks, Capability.Revisions, Capability.MarkEntryTimes)
+            : new CapabilityNeed(null, Capability.Marks, Capability.Revisions, Capability.MarkEntryTimes, Capability.Authors);
     }
 
     protected override void Evaluate(RuleContext context, Parameters p)
@@ -116,9 +120,11 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
             return Certainty.Certain;
         }
 
-        var shortest = (revision.After ?? revision.At) - firstSeen;
+        // The revision was made in (After, At] and the mark first entered in (EnteredAfter, EnteredAt].
+        // As in EntryJudgement: certain when the revision was still absent at or after the window's end
+        // (After - EnteredAt >= window), or, with an exact time, when At - EnteredAt > window.
         var longest = revision.At - firstEarliest;
-        if (shortest > w)
+        if (revision.After is { } after ? after - firstSeen >= w : revision.At - firstSeen > w)
         {
             return Certainty.Certain;
         }
