@@ -38,11 +38,15 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
 
     protected override IEnumerable<CapabilityNeed> Needs(Parameters p)
     {
-        // rules.md: "marks, revisions, entryTimes; authors for overrides" — with override roles the
-        // verdict on a late revision rests on its author.
-        yield return p.OverrideRoles.Count == 0
-            ? new CapabilityNeed(null, Capability.Marks, Capability.Revisions, Capability.MarkEntryTimes)
-            : new CapabilityNeed(null, Capability.Marks, Capability.Revisions, Capability.MarkEntryTimes, Capability.Authors);
+        yield return new CapabilityNeed(null, Capability.Marks, Capability.Revisions, Capability.MarkEntryTimes);
+
+        // rules.md: "authors for overrides". Without authors a revision outside the window may still
+        // have been made by a deputy, so it is reported as possible (never passed), and the override
+        // check itself is listed as not evaluable.
+        if (p.OverrideRoles.Count > 0)
+        {
+            yield return new CapabilityNeed("override", Capability.Authors);
+        }
     }
 
     protected override void Evaluate(RuleContext context, Parameters p)

@@ -245,16 +245,17 @@ public sealed class MarkCorrectionRuleTests
     }
 
     [Fact]
-    public void WithOverrideRoles_AuthorsAreNeeded()
+    public void WithOverrideRoles_MissingAuthors_GivePossibleFindings_AndListTheOverrideCheck()
     {
-        // rules.md: mark-correction needs «marks, revisions, entryTimes; authors for overrides».
+        // rules.md: «authors for overrides»; «Unknown author with an override role defined: possible».
         var snapshot = SnapshotBuilder.School().Without(Capability.Authors)
             .Mark("m1", "2024-10-01", MarkKind.Current, m => m with { EnteredAt = T(Entered), Revisions = new[] { Rev("2024-11-01T10:00:00+05:00", by: null) } })
             .Build();
 
         var withOverride = Check.Run(snapshot, "mark-correction", """{ "windowDays": 14, "overrideRoles": ["deputy"] }""");
-        Assert.Empty(withOverride.Findings);
-        Assert.Equal(new[] { "mark-correction - [authors]" }, Check.NotEvaluable(withOverride));
+        var finding = Assert.Single(withOverride.Findings);
+        Assert.Equal(Certainty.Possible, finding.Certainty);
+        Assert.Equal(new[] { "mark-correction override [authors]" }, Check.NotEvaluable(withOverride));
 
         // Without override roles the author does not matter.
         var without = Check.Run(snapshot, "mark-correction", """{ "windowDays": 14 }""");
