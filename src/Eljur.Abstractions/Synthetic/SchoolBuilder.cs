@@ -96,7 +96,8 @@ internal sealed class SchoolBuilder
         var perGrade = new int[12];
         for (var c = 0; c < count; c++)
         {
-            var grade = 1 + (c * 11 / count);
+            // Grades at the midpoints of equal shares, so that a small school still spans several grades.
+            var grade = 1 + ((2 * c) + 1) * 11 / (2 * count);
             var letter = SyntheticCurriculum.Letters[perGrade[grade]++ % SyntheticCurriculum.Letters.Length];
             _classes[c] = new ClassInfo(Prefix + "c" + (c + 1).ToString(CultureInfo.InvariantCulture), grade.ToString(CultureInfo.InvariantCulture) + letter, grade);
         }

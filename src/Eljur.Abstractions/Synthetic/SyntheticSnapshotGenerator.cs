@@ -142,7 +142,8 @@ public static class SyntheticSnapshotGenerator
     }
 
     /// <summary>
-    /// The usual Russian school vacations for every academic year overlapping the range: autumn
+    /// The usual Russian school vacations of every academic year (September to August) the range
+    /// touches, whole, so that the quarters between them are whole too: autumn
     /// 26 October – 3 November, winter 29 December – 8 January, spring 22–30 March, summer 27 May –
     /// 31 August. (Regions differ by a few days; this is a fixed, plausible pattern.)
     /// </summary>
@@ -152,23 +153,20 @@ public static class SyntheticSnapshotGenerator
     public static IReadOnlyList<Vacation> StandardVacations(DateTime from, DateTime to)
     {
         var list = new List<Vacation>();
-        for (var year = AcademicYear(from) - 1; year <= AcademicYear(to); year++)
+        if (to < from)
         {
-            Add(new DateTime(year, 10, 26), new DateTime(year, 11, 3), "Осенние каникулы");
-            Add(new DateTime(year, 12, 29), new DateTime(year + 1, 1, 8), "Зимние каникулы");
-            Add(new DateTime(year + 1, 3, 22), new DateTime(year + 1, 3, 30), "Весенние каникулы");
-            Add(new DateTime(year + 1, 5, 27), new DateTime(year + 1, 8, 31), "Летние каникулы");
+            throw new ArgumentException("The range ends before it starts.", nameof(to));
+        }
+
+        for (var year = AcademicYear(from); year <= AcademicYear(to); year++)
+        {
+            list.Add(new Vacation { Start = new DateTime(year, 10, 26), End = new DateTime(year, 11, 3), Name = "Осенние каникулы" });
+            list.Add(new Vacation { Start = new DateTime(year, 12, 29), End = new DateTime(year + 1, 1, 8), Name = "Зимние каникулы" });
+            list.Add(new Vacation { Start = new DateTime(year + 1, 3, 22), End = new DateTime(year + 1, 3, 30), Name = "Весенние каникулы" });
+            list.Add(new Vacation { Start = new DateTime(year + 1, 5, 27), End = new DateTime(year + 1, 8, 31), Name = "Летние каникулы" });
         }
 
         return list;
-
-        void Add(DateTime start, DateTime end, string name)
-        {
-            if (end >= from.Date && start <= to.Date)
-            {
-                list.Add(new Vacation { Start = start, End = end, Name = name });
-            }
-        }
     }
 
     /// <summary>The year an academic year starts in (September to August).</summary>
