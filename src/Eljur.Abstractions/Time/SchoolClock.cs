@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Eljur.Abstractions.Calendar;
 
 namespace Eljur.Abstractions.Time;
@@ -9,6 +10,12 @@ namespace Eljur.Abstractions.Time;
 /// </summary>
 public sealed class SchoolClock
 {
+    // Years whose ends of day are tabled on first use; other years are computed on each call.
+    private const int FirstTabledYear = 1900;
+    private const int LastTabledYear = 2199;
+
+    private readonly DateTimeOffset[]?[] _endOfDay = new DateTimeOffset[]?[LastTabledYear - FirstTabledYear + 1];
+
     /// <summary>Creates a clock.</summary>
     /// <param name="zone">The school's time zone.</param>
     /// <param name="workWeek">5 or 6 working days a week.</param>
@@ -52,7 +59,21 @@ public sealed class SchoolClock
     /// <summary>The last instant of a school-local date: an entry at 23:59:59 meets it, 00:00:00 next day does not.</summary>
     /// <param name="date">School-local date.</param>
     /// <returns>The instant one tick before the next day's midnight, in the school's offset.</returns>
-    public DateTimeOffset EndOfDay(DateTime date) => ToSchoolTime(StartOfDay(date.Date.AddDays(1)).AddTicks(-1));
+    /// <remarks>
+    /// Deadline rules ask this for every record, so the answers are computed a year at a time and kept:
+    /// after the first call for a year, a call is two array reads. Safe to call from several threads.
+    /// </remarks>
+    public DateTimeOffset EndOfDay(DateTime date)
+    {
+        var year = date.Year;
+        if (year < FirstTabledYear || year > LastTabledYear)
+        {
+            return ComputeEndOfDay(date);
+        }
+
+        var table = Volatile.Read(ref _endOfDay[year - FirstTabledYear]) ?? TableYear(year);
+        return table[date.DayOfYear - 1];
+    }
 
     /// <summary>The same instant expressed with the school's offset.</summary>
     /// <param name="instant">Any instant.</param>
@@ -63,6 +84,22 @@ public sealed class SchoolClock
     /// <param name="instant">Any instant.</param>
     /// <returns>The local date.</returns>
     public DateTime LocalDate(DateTimeOffset instant) => ToSchoolTime(instant).Date;
+
+    private DateTimeOffset ComputeEndOfDay(DateTime date) => ToSchoolTime(StartOfDay(date.Date.AddDays(1)).AddTicks(-1));
+
+    private DateTimeOffset[] TableYear(int year)
+    {
+        var first = new DateTime(year, 1, 1);
+        var table = new DateTimeOffset[DateTime.IsLeapYear(year) ? 366 : 365];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = ComputeEndOfDay(first.AddDays(i));
+        }
+
+        // Two threads may both compute a year; they compute the same values, and either array is fine.
+        Volatile.Write(ref _endOfDay[year - FirstTabledYear], table);
+        return table;
+    }
 
     /// <summary>The <paramref name="count"/>-th working day strictly after <paramref name="date"/> for this school's week.</summary>
     /// <param name="date">Start date.</param>
