@@ -51,7 +51,21 @@ public sealed class RuleContext
     /// <summary>Whether an aspect can be evaluated (its capabilities were declared).</summary>
     /// <param name="aspect">The aspect.</param>
     /// <returns>True when it can.</returns>
-    public bool CanEvaluate(string aspect) => !_disabledAspects.Contains(aspect);
+    public bool CanEvaluate(string aspect) => _disabledAspects.Count == 0 || !_disabledAspects.Contains(aspect);
+
+    /// <summary>
+    /// Whether <see cref="CheckEntry"/> with these values would do anything: report a finding (the
+    /// deadline has passed and was missed, certainly or possibly) or record a missing entry time. Most
+    /// records meet their deadline, so a rule asks this first and builds the Russian description of
+    /// the record only when it is needed.
+    /// </summary>
+    /// <param name="aspect">Aspect of the finding.</param>
+    /// <param name="deadline">The deadline.</param>
+    /// <param name="enteredAt">When entered or first observed.</param>
+    /// <param name="enteredAfter">When last looked for and not seen.</param>
+    /// <returns>False when <see cref="CheckEntry"/> would return null without recording anything.</returns>
+    public bool WouldReportEntry(string aspect, DateTimeOffset deadline, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter) =>
+        deadline < AsOf && CanEvaluate(aspect) && (enteredAt is not { } at || EntryJudgement.Judge(deadline, at, enteredAfter) is not null);
 
     /// <summary>Reports a finding. Findings for a disabled aspect are ignored.</summary>
     /// <param name="aspect">Which part failed.</param>
@@ -75,6 +89,12 @@ public sealed class RuleContext
             return;
         }
 
+        Add(aspect, entity, message, certainty, deadline is { } d ? Clock.ToSchoolTime(d) : null, observed is { } o ? Clock.ToSchoolTime(o) : null, severity);
+    }
+
+    /// <summary>Adds a finding whose times are already in the school's offset.</summary>
+    private void Add(string aspect, FindingEntity entity, string message, Certainty certainty, DateTimeOffset? deadline, DateTimeOffset? observed, Severity severity)
+    {
         var effective = severity == Severity.Info ? Severity.Info : Use.Severity ?? severity;
         _findings.Add(new Finding
         {
@@ -84,8 +104,8 @@ public sealed class RuleContext
             Certainty = certainty,
             Aspect = aspect,
             Entity = entity,
-            Deadline = deadline is { } d ? Clock.ToSchoolTime(d) : null,
-            Observed = observed is { } o ? Clock.ToSchoolTime(o) : null,
+            Deadline = deadline,
+            Observed = observed,
             Message = message,
         });
     }
@@ -204,7 +224,7 @@ public sealed class RuleContext
         var message = certainty == Certainty.Certain
             ? $"{what}: внесено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(dl)}."
             : $"{what}: впервые замечено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(dl)}; при проверке {RussianText.Moment(Clock.ToSchoolTime(enteredAfter!.Value))} записи ещё не было, поэтому опоздание возможно, но не доказано.";
-        Report(aspect, entity, message, certainty.Value, dl, seen);
+        Add(aspect, entity, message, certainty.Value, dl, seen, Severity.Error);
         return certainty;
     }
 }

@@ -26,7 +26,8 @@ internal sealed class AbsenceEntryRule : Rule<DeadlineParameters>
         foreach (var absence in data.AbsencesInScope)
         {
             var lesson = data.FindLesson(absence.LessonId)!;
-            if (context.Deadline(p.Anchor, lesson.Date, lesson, lesson.ClassId, "late") is { } deadline)
+            if (context.Deadline(p.Anchor, lesson.Date, lesson, lesson.ClassId, "late") is { } deadline
+                && context.WouldReportEntry("late", deadline, absence.EnteredAt, absence.EnteredAfter))
             {
                 var what = $"{(absence.Late ? "Опоздание" : "Пропуск")} ученика {Describe.Student(data, absence.StudentId)} ({data.Describe(lesson)})";
                 context.CheckEntry("late", Entities.Of(absence), what, deadline, absence.EnteredAt, absence.EnteredAfter, Capability.AbsenceEntryTimes);

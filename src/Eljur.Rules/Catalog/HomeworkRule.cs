@@ -29,7 +29,8 @@ internal sealed class HomeworkRule : Rule<DeadlineParameters>
                 continue;
             }
 
-            if (context.Deadline(p.Anchor, lesson.Date, lesson, lesson.ClassId, "late") is { } deadline)
+            if (context.Deadline(p.Anchor, lesson.Date, lesson, lesson.ClassId, "late") is { } deadline
+                && context.WouldReportEntry("late", deadline, lesson.HomeworkEnteredAt, lesson.HomeworkEnteredAfter))
             {
                 context.CheckEntry("late", Entities.Of(lesson), $"Домашнее задание ({data.Describe(lesson)})", deadline, lesson.HomeworkEnteredAt, lesson.HomeworkEnteredAfter, Capability.HomeworkEntryTimes);
             }

@@ -44,7 +44,10 @@ internal sealed class LessonTopicRule : Rule<DeadlineParameters>
                 continue;
             }
 
-            context.CheckEntry("late", Entities.Of(lesson), $"Тема урока ({data.Describe(lesson)})", deadline, lesson.TopicEnteredAt, lesson.TopicEnteredAfter, Capability.TopicEntryTimes);
+            if (context.WouldReportEntry("late", deadline, lesson.TopicEnteredAt, lesson.TopicEnteredAfter))
+            {
+                context.CheckEntry("late", Entities.Of(lesson), $"Тема урока ({data.Describe(lesson)})", deadline, lesson.TopicEnteredAt, lesson.TopicEnteredAfter, Capability.TopicEntryTimes);
+            }
         }
     }
 }
