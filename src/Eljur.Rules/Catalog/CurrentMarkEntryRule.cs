@@ -22,16 +22,14 @@ internal sealed class CurrentMarkEntryRule : Rule<DeadlineParameters>
     protected override void Evaluate(RuleContext context, DeadlineParameters p)
     {
         var data = context.Data;
-        foreach (var mark in data.MarksInScope)
+        var needsLesson = p.Anchor.NeedsLessonTimes;
+        foreach (var mark in data.MarksInScopeOfKind(MarkKind.Current))
         {
-            if (mark.Kind != MarkKind.Current)
-            {
-                continue;
-            }
-
-            var lesson = data.FindLesson(mark.LessonId);
-            var classId = lesson?.ClassId ?? data.FindStudent(mark.StudentId)?.ClassId;
-            if (context.Deadline(p.Anchor, mark.Date, lesson, classId, "late") is { } deadline)
+            // Only the lesson anchors need the lesson and the class: two look-ups per mark saved otherwise.
+            var lesson = needsLesson ? data.FindLesson(mark.LessonId) : null;
+            var classId = needsLesson ? lesson?.ClassId ?? data.FindStudent(mark.StudentId)?.ClassId : null;
+            if (context.Deadline(p.Anchor, mark.Date, lesson, classId, "late") is { } deadline
+                && context.WouldReportEntry("late", deadline, mark.EnteredAt, mark.EnteredAfter))
             {
                 context.CheckEntry("late", Entities.Of(mark), "Текущая " + Describe.Mark(data, mark), deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
             }

@@ -54,13 +54,8 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
         var data = context.Data;
         TimeSpan? window = p.WindowDays is { } d ? TimeSpan.FromDays(d) : null;
         var roleNames = string.Join(", ", p.OverrideRoles.Select(RoleName));
-        foreach (var mark in data.MarksInScope)
+        foreach (var mark in data.RevisedMarksInScope)
         {
-            if (mark.Revisions.Count == 0)
-            {
-                continue;
-            }
-
             if (mark.EnteredAt is not { } firstSeen)
             {
                 context.MissingData(null, Capability.MarkEntryTimes);

@@ -43,24 +43,21 @@ internal sealed class WrittenMarkEntryRule : Rule<WrittenMarkEntryRule.Parameter
     protected override void Evaluate(RuleContext context, Parameters p)
     {
         var data = context.Data;
-        var daysBySubjectId = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var mark in data.MarksInScope)
+        var anchorBySubjectId = new Dictionary<string, DeadlineAnchor>(StringComparer.Ordinal);
+        foreach (var mark in data.MarksInScopeOfKind(MarkKind.Written))
         {
-            if (mark.Kind != MarkKind.Written)
-            {
-                continue;
-            }
-
-            if (!daysBySubjectId.TryGetValue(mark.SubjectId, out var days))
+            if (!anchorBySubjectId.TryGetValue(mark.SubjectId, out var anchor))
             {
                 var name = data.FindSubject(mark.SubjectId)?.Name;
-                days = name is not null && p.ByName.TryGetValue(Normalize(name), out var n) ? n : p.DefaultWorkingDays;
-                daysBySubjectId.Add(mark.SubjectId, days);
+                var n = name is not null && p.ByName.TryGetValue(Normalize(name), out var byName) ? byName : p.DefaultWorkingDays;
+                anchor = new DeadlineAnchor(DeadlineAnchorKind.WorkingDays, n);
+                anchorBySubjectId.Add(mark.SubjectId, anchor);
             }
 
-            var anchor = new DeadlineAnchor(DeadlineAnchorKind.WorkingDays, days);
-            if (context.Deadline(anchor, mark.Date, null, null, "late") is { } deadline)
+            if (context.Deadline(anchor, mark.Date, null, null, "late") is { } deadline
+                && context.WouldReportEntry("late", deadline, mark.EnteredAt, mark.EnteredAfter))
             {
+                var days = (int)anchor.Amount;
                 var what = $"Отметка за письменную работу («{mark.Value}», {Describe.Student(data, mark.StudentId)}, {data.FindSubject(mark.SubjectId)?.Name ?? mark.SubjectId}, работа {RussianText.Date(mark.Date)}, срок {days} раб. дн.)";
                 context.CheckEntry("late", Entities.Of(mark), what, deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
             }
