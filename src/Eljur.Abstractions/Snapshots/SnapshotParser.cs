@@ -433,7 +433,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
+                case "id": id = Pool(ReadRequiredId()); break;
                 case "name": name = ReadString(); break;
                 case "kind": kind = ReadEnum<PeriodKind>(); break;
                 case "start": start = ReadDate(); break;
@@ -488,7 +488,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
+                case "id": id = Pool(ReadRequiredId()); break;
                 case "name": name = ReadString(); break;
                 default: AddExtension(ref ext, prop); break;
             }
@@ -507,7 +507,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
+                case "id": id = Pool(ReadRequiredId()); break;
                 case "name": name = ReadString(); break;
                 case "grade": grade = ReadInt(); break;
                 case "homeroomTeacherId": homeroom = Pool(ReadId()); break;
@@ -536,7 +536,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
+                case "id": id = Pool(ReadRequiredId()); break;
                 case "name": name = ReadString(); break;
                 case "classId": classId = Pool(ReadRequiredId()); break;
                 case "enrolledOn": enrolledOn = ReadDate(); break;
@@ -569,7 +569,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
+                case "id": id = Pool(ReadRequiredId()); break;
                 case "name": name = ReadString(); break;
                 case "roles": roles = ReadRoles(); break;
                 case "employedUntil": employedUntil = ReadDate(); break;
@@ -602,7 +602,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
+                case "id": id = Pool(ReadRequiredId()); break;
                 case "classId": classId = Pool(ReadRequiredId()); break;
                 case "subjectId": subjectId = Pool(ReadRequiredId()); break;
                 case "teacherId": teacherId = Pool(ReadId()); break;
@@ -843,7 +843,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
+                case "id": id = Pool(ReadRequiredId()); break;
                 case "personId": personId = Pool(ReadId()); break;
                 case "role": role = ReadEnum<AccountRole>(); break;
                 case "studentIds": studentIds = ReadStringArray(ids: true); break;
