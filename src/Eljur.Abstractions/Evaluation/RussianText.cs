@@ -12,13 +12,53 @@ public static class RussianText
     /// <summary>A date as <c>28.10.2024</c>.</summary>
     /// <param name="date">Date.</param>
     /// <returns>Text.</returns>
-    public static string Date(DateTime date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateTime date)
+    {
+        // Formatted by hand: findings format a date or two each, and a report has tens of thousands.
+        var c = new char[10];
+        WriteDate(c, date);
+        return new string(c);
+    }
 
     /// <summary>A moment as <c>02.11.2024 23:59</c> (seconds shown when not zero), in the offset it carries.</summary>
     /// <param name="moment">Moment, already in the school's offset.</param>
     /// <returns>Text.</returns>
-    public static string Moment(DateTimeOffset moment) =>
-        moment.ToString(moment.Second == 0 || (moment.Second == 59 && moment.Minute == 59 && moment.Hour == 23) ? "dd.MM.yyyy HH:mm" : "dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Moment(DateTimeOffset moment)
+    {
+        var t = moment.DateTime;
+        var seconds = !(t.Second == 0 || (t.Second == 59 && t.Minute == 59 && t.Hour == 23));
+        var c = new char[seconds ? 19 : 16];
+        WriteDate(c, t);
+        c[10] = ' ';
+        Two(c, 11, t.Hour);
+        c[13] = ':';
+        Two(c, 14, t.Minute);
+        if (seconds)
+        {
+            c[16] = ':';
+            Two(c, 17, t.Second);
+        }
+
+        return new string(c);
+    }
+
+    /// <summary>dd.MM.yyyy into the first ten characters.</summary>
+    private static void WriteDate(char[] c, DateTime date)
+    {
+        Two(c, 0, date.Day);
+        c[2] = '.';
+        Two(c, 3, date.Month);
+        c[5] = '.';
+        var year = date.Year;
+        Two(c, 6, year / 100);
+        Two(c, 8, year % 100);
+    }
+
+    private static void Two(char[] c, int at, int value)
+    {
+        c[at] = (char)('0' + (value / 10));
+        c[at + 1] = (char)('0' + (value % 10));
+    }
 
     /// <summary>A ratio as a percentage, e.g. <c>92,3 %</c>.</summary>
     /// <param name="value">Ratio 0..1.</param>
