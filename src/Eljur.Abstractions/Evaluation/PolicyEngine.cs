@@ -139,7 +139,7 @@ public sealed class PolicyEngine : IPolicyEngine
             }
         }
 
-        findings.Sort(CompareFindings);
+        SortFindings(findings);
         return new EvaluationReport
         {
             PolicyId = policy.Id,
@@ -193,27 +193,88 @@ public sealed class PolicyEngine : IPolicyEngine
         };
     }
 
-    private static int CompareFindings(Finding a, Finding b)
+    /// <summary>
+    /// Sorts by rule, entity id, aspect, deadline and clause; findings equal in all of these keep the
+    /// order they were reported in. The keys are copied into an array first, so the comparisons of a
+    /// large report read the strings directly rather than through each finding and its entity.
+    /// </summary>
+    private static void SortFindings(List<Finding> findings)
     {
-        var c = string.CompareOrdinal(a.Rule, b.Rule);
-        if (c != 0)
+        var keys = new FindingKey[findings.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            return c;
+            var f = findings[i];
+            keys[i] = new FindingKey(f.Rule, f.Entity.Id, f.Aspect, f.Deadline, f.Clause, i);
         }
 
-        c = string.CompareOrdinal(a.Entity.Id, b.Entity.Id);
-        if (c != 0)
+        Array.Sort(keys, FindingKeyComparer.Instance);
+        var sorted = new Finding[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            return c;
+            sorted[i] = findings[keys[i].Index];
         }
 
-        c = string.CompareOrdinal(a.Aspect, b.Aspect);
-        if (c != 0)
+        findings.Clear();
+        findings.AddRange(sorted);
+    }
+
+    private readonly struct FindingKey
+    {
+        public FindingKey(string rule, string id, string aspect, DateTimeOffset? deadline, string? clause, int index)
         {
-            return c;
+            Rule = rule;
+            Id = id;
+            Aspect = aspect;
+            Deadline = deadline;
+            Clause = clause;
+            Index = index;
         }
 
-        c = Nullable.Compare(a.Deadline, b.Deadline);
-        return c != 0 ? c : string.CompareOrdinal(a.Clause, b.Clause);
+        public string Rule { get; }
+
+        public string Id { get; }
+
+        public string Aspect { get; }
+
+        public DateTimeOffset? Deadline { get; }
+
+        public string? Clause { get; }
+
+        public int Index { get; }
+    }
+
+    private sealed class FindingKeyComparer : IComparer<FindingKey>
+    {
+        public static readonly FindingKeyComparer Instance = new();
+
+        public int Compare(FindingKey a, FindingKey b)
+        {
+            var c = string.CompareOrdinal(a.Rule, b.Rule);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = string.CompareOrdinal(a.Id, b.Id);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = string.CompareOrdinal(a.Aspect, b.Aspect);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = Nullable.Compare(a.Deadline, b.Deadline);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = string.CompareOrdinal(a.Clause, b.Clause);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        }
     }
 }
