@@ -38,6 +38,12 @@ namespace Eljur.Abstractions.Synthetic;
 /// </remarks>
 public static class SyntheticSnapshotGenerator
 {
+    /// <summary>
+    /// The version of the generated data: raised whenever equal options would give different output,
+    /// so that caches of generated files (the benchmarks keep some) know when to regenerate.
+    /// </summary>
+    public const int Version = 1;
+
     /// <summary>The connector id written into generated snapshots.</summary>
     public const string Connector = "synthetic";
 
