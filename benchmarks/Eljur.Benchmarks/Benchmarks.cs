@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using BenchmarkDotNet.Attributes;
+using Eljur.Abstractions.Model;
+using Eljur.Abstractions.Snapshots;
+
+namespace Eljur.Benchmarks;
+
+/// <summary>Reading a snapshot from memory (the text is in a byte array, so the disk is not measured).</summary>
+public class SnapshotReadBenchmarks
+{
+    private byte[] _text = Array.Empty<byte>();
+
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Size { get; set; }
+
+    [Params(false, true)]
+    public bool Indented { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _text = BenchmarkData.Get(Size).Load(Indented);
+
+    [Benchmark]
+    [Throughput(ThroughputUnit.MegabytesOfText)]
+    public int Read() => SnapshotReader.Read(new MemoryStream(_text, writable: false)).Marks!.Count;
+}
+
+/// <summary>Writing a snapshot into a preallocated memory stream.</summary>
+public class SnapshotWriteBenchmarks
+{
+    private GradebookSnapshot _snapshot = new();
+    private MemoryStream _buffer = new();
+
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Size { get; set; }
+
+    [Params(false, true)]
+    public bool Indented { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var data = BenchmarkData.Get(Size);
+        _snapshot = data.Read();
+        _buffer = new MemoryStream(checked((int)data.BytesOf(Indented) + (1 << 20)));
+    }
+
+    [Benchmark]
+    [Throughput(ThroughputUnit.MegabytesOfText)]
+    public long Write()
+    {
+        _buffer.Position = 0;
+        _buffer.SetLength(0);
+        SnapshotWriter.Write(_snapshot, _buffer, Indented);
+        return _buffer.Length;
+    }
+}
+
+/// <summary>The full lyceum68-ufa-2023 policy on a snapshot already in memory.</summary>
+public class PresetEvaluationBenchmarks
+{
+    private GradebookSnapshot _snapshot = new();
+
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Size { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _snapshot = BenchmarkData.Get(Size).Read();
+        Console.WriteLine("// Policy: " + LyceumPolicy.Note);
+    }
+
+    [Benchmark]
+    [Throughput(ThroughputUnit.Marks)]
+    public int Evaluate() => EljurEngine.Evaluate(_snapshot, LyceumPolicy.Policy).Findings.Count;
+}
+
+/// <summary>The same three rules in the SDK's engine and in Microsoft RulesEngine, on the same snapshot.</summary>
+public class ThreeRulesBenchmarks
+{
+    private GradebookSnapshot _snapshot = new();
+    private RulesEngineThreeRules _rulesEngine = null!;
+
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Size { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _snapshot = BenchmarkData.Get(Size).Read();
+        _rulesEngine = new RulesEngineThreeRules();
+        Console.WriteLine("// " + Equivalence.Check(_snapshot, _rulesEngine));
+    }
+
+    [Benchmark(Baseline = true)]
+    [Throughput(ThroughputUnit.Marks)]
+    public Dictionary<string, int> Eljur() => EljurEngine.ThreeRules(_snapshot);
+
+    [Benchmark]
+    [Throughput(ThroughputUnit.Marks)]
+    public Dictionary<string, int> RulesEngine() => _rulesEngine.Run(_snapshot, EljurEngine.AsOf(_snapshot));
+}
+
+/// <summary>Checks that both engines find the same violations.</summary>
+public static class Equivalence
+{
+    /// <summary>Runs both and compares the counts per rule; throws when they differ.</summary>
+    public static string Check(GradebookSnapshot snapshot, RulesEngineThreeRules rulesEngine)
+    {
+        var ours = EljurEngine.ThreeRules(snapshot);
+        var theirs = rulesEngine.Run(snapshot, EljurEngine.AsOf(snapshot));
+        var text = $"violations on {snapshot.Marks!.Count:N0} marks — SDK: {Format(ours)}; RulesEngine: {Format(theirs)}";
+        foreach (var pair in ours)
+        {
+            if (theirs[pair.Key] != pair.Value)
+            {
+                throw new InvalidOperationException("The engines disagree: " + text);
+            }
+        }
+
+        return "same " + text;
+    }
+
+    private static string Format(Dictionary<string, int> counts) =>
+        $"{counts[RulesEngineThreeRules.CurrentMarkEntry]:N0} current, {counts[RulesEngineThreeRules.WrittenMarkEntry]:N0} written, {counts[RulesEngineThreeRules.MarkCorrection]:N0} corrections";
+}

@@ -1,0 +1,357 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Eljur.Abstractions.Model;
+using Eljur.Abstractions.Snapshots;
+
+namespace Eljur.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/Eljur.Benchmarks</c>: prepares the data sets, prints the
+/// machine, the retained model size and the engines' agreement, then runs the BenchmarkDotNet suite and
+/// prints the derived numbers (MB/s, marks/s, scaling and RulesEngine ratios). Other modes:
+/// <c>quick [sizes…]</c> (Stopwatch timings, no BenchmarkDotNet), <c>memory</c>, <c>check</c>;
+/// anything else is passed to BenchmarkDotNet (e.g. <c>--filter *Read*</c>).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var mode = args.Length > 0 ? args[0] : "";
+        switch (mode)
+        {
+            case "quick":
+                Machine();
+                Quick(Sizes(args.Skip(1)));
+                return 0;
+            case "memory":
+                Memory(Sizes(args.Skip(1)));
+                return 0;
+            case "profile-read":
+                ProfileRead(Sizes(args.Skip(1)));
+                return 0;
+            case "floor":
+                Floor(Sizes(args.Skip(1)));
+                return 0;
+            case "profile-eval":
+                ProfileEvaluation(Sizes(args.Skip(1)));
+                return 0;
+            case "three":
+                foreach (var size in Sizes(args.Skip(1)))
+                {
+                    var snapshot = BenchmarkData.Get(size).Read();
+                    var rulesEngine = new RulesEngineThreeRules();
+                    var ours = Best(() => EljurEngine.ThreeRules(snapshot), 5);
+                    var preset = Best(() => EljurEngine.Evaluate(snapshot, LyceumPolicy.Policy), 5);
+                    var theirs = Best(() => rulesEngine.Run(snapshot, EljurEngine.AsOf(snapshot)), 3);
+                    Console.WriteLine($"{snapshot.Marks!.Count:N0} marks: three rules SDK {ours.TotalMilliseconds:F1} ms, RulesEngine {theirs.TotalMilliseconds:F1} ms (×{theirs / ours:F1}); whole preset {preset.TotalMilliseconds:F1} ms (CPU time, best runs)");
+                }
+
+                return 0;
+            case "loop":
+                {
+                    // For a profiler (perf with DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0): one step, many times.
+                    var size = int.Parse(args[2], CultureInfo.InvariantCulture);
+                    var times = int.Parse(args[3], CultureInfo.InvariantCulture);
+                    var data = BenchmarkData.Get(size);
+                    var text = args[1] == "read" ? data.Load(false) : Array.Empty<byte>();
+                    var snapshot = args[1] == "read" ? null : data.Read();
+                    var rulesEngine = new RulesEngineThreeRules();
+                    var pause = GC.GetTotalPauseDuration();
+                    var gcs = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+                    var clock = Stopwatch.StartNew();
+                    for (var i = 0; i < times; i++)
+                    {
+                        _ = args[1] switch
+                        {
+                            "read" => SnapshotReader.Read(new MemoryStream(text, false)).Marks!.Count,
+                            "three" => EljurEngine.ThreeRules(snapshot!).Count,
+                            "preset" => EljurEngine.Evaluate(snapshot!, LyceumPolicy.Policy).Findings.Count,
+                            "re" => rulesEngine.Run(snapshot!, EljurEngine.AsOf(snapshot!)).Count,
+                            _ => throw new ArgumentException("loop read|three|preset|re SIZE TIMES"),
+                        };
+                    }
+
+                    Console.WriteLine($"{args[1]} × {times}: {clock.Elapsed.TotalMilliseconds / times:F1} ms each, of which GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / times:F1} ms; "
+                        + $"collections gen0/1/2 per run {(GC.CollectionCount(0) - gcs[0]) / (double)times:F1}/{(GC.CollectionCount(1) - gcs[1]) / (double)times:F1}/{(GC.CollectionCount(2) - gcs[2]) / (double)times:F1}");
+                    return 0;
+                }
+
+            case "check":
+                foreach (var size in Sizes(args.Skip(1)))
+                {
+                    Console.WriteLine($"{size:N0}: " + Equivalence.Check(BenchmarkData.Get(size).Read(), new RulesEngineThreeRules()));
+                }
+
+                return 0;
+        }
+
+        Machine();
+        foreach (var size in BenchmarkData.Sizes)
+        {
+            BenchmarkData.Get(size);
+        }
+
+        Memory(BenchmarkData.Sizes);
+        Console.WriteLine("// Policy: " + LyceumPolicy.Note);
+        var watch = Stopwatch.StartNew();
+        var switcher = BenchmarkSwitcher.FromTypes(new[]
+        {
+            typeof(SnapshotReadBenchmarks), typeof(SnapshotWriteBenchmarks), typeof(PresetEvaluationBenchmarks), typeof(ThreeRulesBenchmarks),
+        });
+        var summaries = switcher.Run(args.Length == 0 ? new[] { "--filter", "*" } : args, SuiteConfig.Create()).ToList();
+        Derived(summaries, watch.Elapsed);
+        return 0;
+    }
+
+    private static IEnumerable<int> Sizes(IEnumerable<string> args)
+    {
+        var list = args.Select(a => int.Parse(a, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToList();
+        return list.Count > 0 ? list : BenchmarkData.Sizes;
+    }
+
+    private static void Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim()
+            : null;
+        Console.WriteLine($"// Machine: {Environment.ProcessorCount} logical CPUs, {cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}, "
+            + $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 20):N0} MiB available, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+    }
+
+    /// <summary>Stopwatch timings of every step, best of three: a fast look without BenchmarkDotNet.</summary>
+    private static void Quick(IEnumerable<int> sizes)
+    {
+        foreach (var size in sizes)
+        {
+            var data = BenchmarkData.Get(size);
+            var text = data.Load(false);
+            GradebookSnapshot snapshot = null!;
+            var read = Best(() => snapshot = SnapshotReader.Read(new MemoryStream(text, false)));
+            var buffer = new MemoryStream(text.Length + (1 << 20));
+            var write = Best(() =>
+            {
+                buffer.SetLength(0);
+                SnapshotWriter.Write(snapshot, buffer, indented: false);
+            });
+            var findings = 0;
+            var evaluate = Best(() => findings = EljurEngine.Evaluate(snapshot, LyceumPolicy.Policy).Findings.Count);
+            var three = Best(() => EljurEngine.ThreeRules(snapshot));
+            var rulesEngine = new RulesEngineThreeRules();
+            var re = Best(() => rulesEngine.Run(snapshot, EljurEngine.AsOf(snapshot)), size >= 1_000_000 ? 1 : 3);
+            Console.WriteLine(
+                $"{data.Marks,9:N0} marks, {data.CompactBytes / 1e6,6:F1} MB: read {read.TotalSeconds,6:F3} s ({data.CompactBytes / 1e6 / read.TotalSeconds,5:F0} MB/s), "
+                + $"write {write.TotalSeconds,6:F3} s ({data.CompactBytes / 1e6 / write.TotalSeconds,5:F0} MB/s), preset {evaluate.TotalSeconds,6:F3} s "
+                + $"({data.Marks / evaluate.TotalSeconds / 1e6:F2} M marks/s, {findings:N0} findings), three rules {three.TotalSeconds:F3} s, RulesEngine {re.TotalSeconds:F3} s "
+                + $"(×{re.TotalSeconds / three.TotalSeconds:F1})");
+        }
+    }
+
+    /// <summary>One read per size with the collector's share: where the time of a large read goes.</summary>
+    private static void ProfileRead(IEnumerable<int> sizes)
+    {
+        foreach (var size in sizes)
+        {
+            var data = BenchmarkData.Get(size);
+            var text = data.Load(false);
+            for (var run = 0; run < 3; run++)
+            {
+                GC.Collect();
+                var pause = GC.GetTotalPauseDuration();
+                var counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+                var watch = Stopwatch.StartNew();
+                var snapshot = SnapshotReader.Read(new MemoryStream(text, false));
+                watch.Stop();
+                Console.WriteLine(
+                    $"{data.Marks,9:N0} marks: read {watch.Elapsed.TotalSeconds:F3} s ({text.Length / 1e6 / watch.Elapsed.TotalSeconds:F0} MB/s), GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F3} s, "
+                    + $"collections gen0/1/2 {GC.CollectionCount(0) - counts[0]}/{GC.CollectionCount(1) - counts[1]}/{GC.CollectionCount(2) - counts[2]}, marks {snapshot.Marks!.Count}");
+                snapshot = null;
+            }
+        }
+    }
+
+    /// <summary>Json.NET's tokenizer alone over the text (no model): the floor under the reader's time.</summary>
+    private static void Floor(IEnumerable<int> sizes)
+    {
+        foreach (var size in sizes)
+        {
+            var text = BenchmarkData.Get(size).Load(false);
+            var tokens = 0L;
+            var time = Best(() =>
+            {
+                using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(new MemoryStream(text, false), new System.Text.UTF8Encoding(false, true), true, 1 << 16))
+                {
+                    DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
+                    FloatParseHandling = Newtonsoft.Json.FloatParseHandling.Decimal,
+                };
+                tokens = 0;
+                while (reader.Read())
+                {
+                    tokens++;
+                }
+            });
+            var decode = Best(() =>
+            {
+                using var r = new StreamReader(new MemoryStream(text, false), new System.Text.UTF8Encoding(false, true), true, 1 << 16);
+                var buffer = new char[1 << 16];
+                while (r.Read(buffer, 0, buffer.Length) > 0)
+                {
+                }
+            });
+            Console.WriteLine($"{size:N0}: {tokens:N0} tokens, Json.NET token loop {time.TotalSeconds:F3} s = {text.Length / 1e6 / time.TotalSeconds:F0} MB/s; UTF-8 decoding alone {text.Length / 1e6 / decode.TotalSeconds:F0} MB/s");
+        }
+    }
+
+    /// <summary>Where an evaluation's time goes: the shared scopes and indexes, then each rule use of the policy alone.</summary>
+    private static void ProfileEvaluation(IEnumerable<int> sizes)
+    {
+        foreach (var size in sizes)
+        {
+            var snapshot = BenchmarkData.Get(size).Read();
+            var clock = new Eljur.Abstractions.Time.SchoolClock(
+                Eljur.Abstractions.Time.SchoolTimeZone.Resolve(snapshot.School.TimeZone), snapshot.School.WorkWeek, Eljur.Abstractions.Calendar.ProductionCalendar.Russia);
+            Console.WriteLine($"{snapshot.Marks!.Count:N0} marks:");
+            foreach (var (name, step) in new (string, Action<Eljur.Abstractions.Evaluation.EvaluationData>)[]
+            {
+                ("marks in scope", d => _ = d.MarksInScope.Count),
+                ("lessons in scope", d => _ = d.LessonsInScope.Count),
+                ("absences in scope (+ lesson index)", d => _ = d.AbsencesInScope.Count),
+                ("lesson index", d => _ = d.FindLesson("x")),
+            })
+            {
+                var time = Best(() => step(new Eljur.Abstractions.Evaluation.EvaluationData(snapshot, clock, snapshot.Source.From, snapshot.Source.To, EljurEngine.AsOf(snapshot))));
+                Console.WriteLine($"  {name,-40} {time.TotalMilliseconds,8:F1} ms");
+            }
+
+            foreach (var use in LyceumPolicy.Policy.Uses)
+            {
+                var single = LyceumPolicy.Policy with { Uses = new[] { use } };
+                var findings = 0;
+                var time = Best(() => findings = EljurEngine.Evaluate(snapshot, single).Findings.Count);
+                Console.WriteLine($"  {use.RuleId,-40} {time.TotalMilliseconds,8:F1} ms  {findings,7:N0} findings");
+            }
+
+            var all = Best(() => EljurEngine.Evaluate(snapshot, LyceumPolicy.Policy));
+            Console.WriteLine($"  {"whole policy",-40} {all.TotalMilliseconds,8:F1} ms");
+        }
+    }
+
+    /// <summary>
+    /// The best of several runs, by the process's CPU time (the suite is single-threaded, with a
+    /// non-concurrent GC), which other load on a shared machine disturbs less than the wall clock.
+    /// </summary>
+    private static TimeSpan Best(Action action, int runs = 3)
+    {
+        var best = TimeSpan.MaxValue;
+        var process = Process.GetCurrentProcess();
+        for (var i = 0; i < runs; i++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            action();
+            process.Refresh();
+            var used = process.TotalProcessorTime - cpu;
+            best = used < best ? used : best;
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The managed heap the model keeps after a read (GC.GetTotalMemory after full collections), the part
+    /// due to the marks (the same snapshot without its mark list), and what the read allocated in all.
+    /// </summary>
+    private static void Memory(IEnumerable<int> sizes)
+    {
+        Console.WriteLine("// Retained model size after SnapshotReader.Read (compact file):");
+        Console.WriteLine("//   marks      file MB  retained MB  MB per 1M marks  marks' own bytes/mark  allocated by read MB");
+        foreach (var size in sizes)
+        {
+            var data = BenchmarkData.Get(size);
+            var baseline = Settle();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var snapshot = data.Read();
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            var whole = Settle() - baseline;
+            var withoutMarks = snapshot with { Marks = null };
+            snapshot = null;
+            var rest = Settle() - baseline;
+            GC.KeepAlive(withoutMarks);
+            Console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "//   {0,9:N0}  {1,8:F1}  {2,11:F1}  {3,15:F0}  {4,21:F0}  {5,20:F0}",
+                data.Marks,
+                data.CompactBytes / 1e6,
+                whole / 1e6,
+                whole / 1e6 / data.Marks * 1e6,
+                (whole - rest) / (double)data.Marks,
+                allocated / 1e6));
+        }
+
+        static long Settle()
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            return GC.GetTotalMemory(forceFullCollection: true);
+        }
+    }
+
+    /// <summary>Scaling series, throughputs and the RulesEngine ratio from the BenchmarkDotNet reports.</summary>
+    private static void Derived(List<Summary> summaries, TimeSpan elapsed)
+    {
+        var means = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lines = new List<string> { "", $"## Derived numbers (suite ran {elapsed.TotalMinutes:F1} min)", "" };
+        foreach (var report in summaries.SelectMany(s => s.Reports))
+        {
+            if (report.ResultStatistics is not { } stats)
+            {
+                continue;
+            }
+
+            var c = report.BenchmarkCase;
+            var key = c.Descriptor.Type.Name.Replace("Benchmarks", "", StringComparison.Ordinal) + "." + c.Descriptor.WorkloadMethod.Name
+                + (c.Parameters["Indented"] is bool indented ? (indented ? "/indented" : "/compact") : "") + "@" + c.Parameters["Size"];
+            means[key] = stats.Mean;
+            var throughput = ThroughputColumn.Of(c, stats.Mean);
+            lines.Add($"- {key}: mean {stats.Mean / 1e6:F1} ms ± {stats.StandardDeviation / 1e6:F1} ms{(throughput is { } t ? ", " + t.Text : "")}");
+        }
+
+        lines.Add("");
+        foreach (var name in means.Keys.Select(k => k.Split('@')[0]).Distinct())
+        {
+            if (means.TryGetValue(name + "@10000", out var a) && means.TryGetValue(name + "@100000", out var b) && means.TryGetValue(name + "@1000000", out var d))
+            {
+                var m4 = BenchmarkData.Get(10_000).Marks;
+                var m5 = BenchmarkData.Get(100_000).Marks;
+                var m6 = BenchmarkData.Get(1_000_000).Marks;
+                lines.Add($"- scaling {name}: 10^4→10^5 ×{b / a:F2} time for ×{m5 / (double)m4:F2} marks; 10^5→10^6 ×{d / b:F2} time for ×{m6 / (double)m5:F2} marks");
+            }
+        }
+
+        foreach (var size in BenchmarkData.Sizes)
+        {
+            if (means.TryGetValue("ThreeRules.Eljur@" + size, out var ours) && means.TryGetValue("ThreeRules.RulesEngine@" + size, out var theirs))
+            {
+                lines.Add($"- three rules at {size:N0}: RulesEngine/SDK time ratio ×{theirs / ours:F1}");
+            }
+        }
+
+        foreach (var line in lines)
+        {
+            Console.WriteLine(line);
+        }
+
+        var path = Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "results", "eljur-derived.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllLines(path, lines);
+    }
+}
