@@ -10,7 +10,7 @@ namespace Eljur.Rules.Catalog;
 /// <c>closed-period</c>: no <c>current</c> or <c>written</c> mark dated in a period is entered
 /// (<c>entered</c>) or revised (<c>revised</c>) after the end of that period's last day + <c>graceDays</c>,
 /// unless by a holder of one of <c>overrideRoles</c>. Revisions are checked only when the source
-/// declares <c>revisions</c>; an unknown author, when override roles are defined, makes a finding <c>possible</c>.
+/// declares <c>revisions</c> (else that aspect is listed as not evaluable); an unknown author, when override roles are defined, makes a finding <c>possible</c>.
 /// </summary>
 internal sealed class ClosedPeriodRule : Rule<ClosedPeriodRule.Parameters>
 {
@@ -24,6 +24,7 @@ internal sealed class ClosedPeriodRule : Rule<ClosedPeriodRule.Parameters>
     protected override IEnumerable<CapabilityNeed> Needs(Parameters p)
     {
         yield return new CapabilityNeed(null, Capability.Periods, Capability.Marks, Capability.MarkEntryTimes);
+        yield return new CapabilityNeed("revised", Capability.Revisions);
     }
 
     protected override void Evaluate(RuleContext context, Parameters p)
@@ -36,7 +37,7 @@ internal sealed class ClosedPeriodRule : Rule<ClosedPeriodRule.Parameters>
             return;
         }
 
-        var withRevisions = data.Capabilities.Has(Capability.Revisions);
+        var withRevisions = context.CanEvaluate("revised");
         foreach (var mark in data.MarksInScope)
         {
             if (mark.Kind is not (MarkKind.Current or MarkKind.Written) || Closing(periods, mark.Date) is not { } period)
