@@ -75,7 +75,7 @@ internal sealed class DailyExportRule : Rule<DailyExportRule.Parameters>
             }
             else if (export > deadline)
             {
-                context.Report("late", Entities.Day(day), $"Выгрузка журнала за {RussianText.Date(day)} сделана в {RussianText.Moment(export)}, а должна быть не позднее {byText}.", deadline: deadline, observed: export);
+                context.Report("late", Entities.Day(day), $"Выгрузка журнала за {RussianText.Date(day)} сделана {RussianText.Moment(export)}, а должна быть не позднее {byText}.", deadline: deadline, observed: export);
             }
         }
     }

@@ -144,7 +144,7 @@ internal sealed class OperationFrequencyRule : Rule<OperationFrequencyRule.Param
                 context.Report(
                     "month",
                     Entities.Month(month.Year, month.Month),
-                    $"{what}: за {MonthName(month)} выполнено {count} раз(а), требуется не менее {perMonth}.",
+                    $"{what}: за {MonthName(month)} выполнено операций: {count}, требуется не менее {perMonth}.",
                     deadline: monthEnd);
             }
         }
