@@ -73,10 +73,5 @@ internal static class DemoCommand
         return ExitCodes.Ok;
     }
 
-    private static Policy LoadPolicy()
-    {
-        using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream("Eljur.Cli.Demo.demo-policy.json")
-            ?? throw new InvalidOperationException("The demo policy is not embedded.");
-        return PolicyReader.Read(stream, "demo-policy.json", StandardRules.Catalog);
-    }
+    private static Policy LoadPolicy() => Presets.Load(DemoSchool.PolicyId, StandardRules.Catalog);
 }
