@@ -8,7 +8,7 @@ namespace Eljur.Rules.Tests.Reports;
 
 public sealed class ActivityReportTests
 {
-    private static GradebookSnapshot WithAccounts(params string[] capabilities) => ReportData.School() with
+    internal static GradebookSnapshot WithAccounts(params string[] capabilities) => ReportData.School() with
     {
         Source = ReportData.School().Source with { From = D("2024-09-01"), To = D("2024-11-15"), Capabilities = capabilities },
         Accounts = new[]

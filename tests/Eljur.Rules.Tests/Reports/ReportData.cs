@@ -51,7 +51,7 @@ internal static class ReportData
         }.Concat(extraStudents ?? Array.Empty<Student>()).ToList(),
         Staff = new[]
         {
-            new StaffMember { Id = "t1", Name = "Петрова Анна Сергеевна", Roles = new[] { StaffRole.Teacher, StaffRole.ClassTeacher } },
+            new StaffMember { Id = "t1", Name = "Белова Анна Сергеевна", Roles = new[] { StaffRole.Teacher, StaffRole.ClassTeacher } },
             new StaffMember { Id = "d1", Name = "Соколов Игорь Николаевич", Roles = new[] { StaffRole.Director } },
         },
         Lessons = (lessons ?? new[]

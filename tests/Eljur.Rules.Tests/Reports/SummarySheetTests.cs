@@ -39,7 +39,7 @@ public sealed class SummarySheetTests
         Assert.Equal(new[] { "9А", "10Б" }, model.Classes.Select(c => c.ClassName));
 
         var nine = model.Classes[0];
-        Assert.Equal("Петрова Анна Сергеевна", nine.ClassTeacher);
+        Assert.Equal("Белова Анна Сергеевна", nine.ClassTeacher);
         Assert.Equal("alg:1 ч. alg:2 ч. alg:год alg:итог. rus:год his:год", Header(nine));
         Assert.Equal(
             new[] { "Андреев Антон", "Волкова Ольга", "Иванов Иван", "Кузнецова Анна", "Петрова Мария", "Сидоров Пётр", "Смирнов Олег" },
