@@ -43,6 +43,24 @@ public static class ReportRenderer
         return names;
     }
 
+    /// <summary>
+    /// A copy of a report whose finding messages name students by pseudonyms instead of their names, e.g. before
+    /// writing it as JSON with <see cref="ReportJsonWriter"/>.
+    /// </summary>
+    /// <param name="report">The evaluation result.</param>
+    /// <param name="studentNames">Student names by id (see <see cref="StudentNames"/>).</param>
+    /// <returns>The report with scrubbed messages.</returns>
+    public static EvaluationReport Anonymized(EvaluationReport report, IReadOnlyDictionary<string, string> studentNames)
+    {
+        if (report is null)
+        {
+            throw new ArgumentNullException(nameof(report));
+        }
+
+        var namer = new StudentNamer(studentNames, anonymize: true);
+        return report with { Findings = report.Findings.Select(f => f with { Message = namer.Scrub(f.Message, f.Entity.Id) }).ToList() };
+    }
+
     /// <summary>The model of the compliance report.</summary>
     /// <param name="report">The evaluation result.</param>
     /// <param name="policy">The policy evaluated, for the clause quotes; optional.</param>
