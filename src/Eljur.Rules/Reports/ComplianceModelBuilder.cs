@@ -165,11 +165,9 @@ internal static class ComplianceModelBuilder
 
     private static MetricChartModel Chart(MetricResult m, string comparison)
     {
-        const double x0 = 10, width = 620;
+        const double x0 = 10, width = 520;
         var value = Math.Max(0, Math.Min(1, m.Value ?? 0));
         var bar = width * value;
-        var inside = value >= 0.8;
-        var labelX = inside ? x0 + bar - 8 : x0 + bar + 8;
         string? thresholdX = null;
         var thresholdLabelX = 0.0;
         var anchor = "middle";
@@ -186,9 +184,6 @@ internal static class ComplianceModelBuilder
         return new MetricChartModel
         {
             BarWidth = ReportText.Coordinate(bar),
-            ValueLabelX = ReportText.Coordinate(labelX),
-            ValueLabelAnchor = inside ? "end" : "start",
-            ValueLabelInside = inside,
             ThresholdX = thresholdX,
             ThresholdLabelX = ReportText.Coordinate(thresholdLabelX),
             ThresholdLabelAnchor = anchor,

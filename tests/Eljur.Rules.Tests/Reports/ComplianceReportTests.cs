@@ -38,12 +38,13 @@ public sealed class ComplianceReportTests
     }
 
     [Fact]
-    public void Metric_charts_place_the_bar_and_the_threshold_on_a_620_wide_track()
+    public void Metric_charts_place_the_bar_and_the_threshold_on_a_520_wide_track()
     {
         var metrics = ReportRenderer.ComplianceModel(Report(), Policy()).Metrics;
 
-        Assert.Equal("572.3", metrics[0].Chart.BarWidth); // 0.9231 × 620
-        Assert.Equal("599", metrics[0].Chart.ThresholdX); // 10 + 0.95 × 620
+        Assert.Equal("480", metrics[0].Chart.BarWidth); // 0.9231 × 520
+        Assert.Equal("504", metrics[0].Chart.ThresholdX); // 10 + 0.95 × 520
+        Assert.Equal("520", metrics[1].Chart.BarWidth);
         Assert.Equal("end", metrics[0].Chart.ThresholdLabelAnchor);
         Assert.Equal("failed", metrics[0].Status);
         Assert.Equal("≥ 95\u00a0%", metrics[0].ThresholdText);

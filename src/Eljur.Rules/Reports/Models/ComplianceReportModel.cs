@@ -224,22 +224,16 @@ public sealed record MetricChartModel
     public string TrackX { get; init; } = "10";
 
     /// <summary>Width of the track (100 %).</summary>
-    public string TrackWidth { get; init; } = "620";
+    public string TrackWidth { get; init; } = "520";
 
     /// <summary>Right edge of the track.</summary>
-    public string TrackEnd { get; init; } = "630";
+    public string TrackEnd { get; init; } = "530";
 
     /// <summary>Width of the value bar.</summary>
     public string BarWidth { get; init; } = "0";
 
-    /// <summary>X of the value label.</summary>
-    public string ValueLabelX { get; init; } = "0";
-
-    /// <summary>Text anchor of the value label: <c>start</c> (after the bar) or <c>end</c> (inside it).</summary>
-    public string ValueLabelAnchor { get; init; } = "start";
-
-    /// <summary>True when the value label sits inside the bar.</summary>
-    public bool ValueLabelInside { get; init; }
+    /// <summary>X of the value label, right of the track (so that it never meets the threshold line).</summary>
+    public string ValueLabelX { get; init; } = "542";
 
     /// <summary>X of the threshold line, or null without a threshold.</summary>
     public string? ThresholdX { get; init; }
