@@ -170,6 +170,16 @@ public sealed class ComplianceReportTests
     }
 
     [Fact]
+    public void The_one_line_example_of_the_docs_works()
+    {
+        const string template = "{{ school_name }}: {{ error_count }} нарушений ({{ possible_count }} возможных); {{ for m in metrics }}{{ m.title }} {{ m.value_text }}{{ if !for.last }}, {{ end }}{{ end }}";
+
+        var text = ReportRenderer.RenderCompliance(Report(), Policy(), ReportFormat.Text, new ReportOptions { TemplateText = template });
+
+        Assert.Equal("Лицей № 1: 4 нарушений (1 возможных); Доля уроков с темой или домашним заданием 92,3\u00a0%, Доля уроков с записью в журнале 100\u00a0%, homework-recorded 25\u00a0%, unique-logins нет данных", text);
+    }
+
+    [Fact]
     public void A_broken_template_or_an_unknown_variable_is_a_template_error()
     {
         var syntax = Assert.Throws<ReportTemplateException>(() => ReportRenderer.RenderCompliance(Report(), Policy(), ReportFormat.Html, new ReportOptions { TemplateText = "{{ for r in rules }}" }));
