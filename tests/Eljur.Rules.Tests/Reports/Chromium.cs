@@ -21,16 +21,17 @@ internal static class Chromium
     /// <summary>The browser, or null after printing why the test does not run (never null in CI: the test fails there).</summary>
     public static string? FindOrExplain(ITestOutputHelper output)
     {
+        // ELJUR_CHROMIUM names the browser; when set, nothing else is tried (so a wrong path shows as "not found").
         var configured = Environment.GetEnvironmentVariable("ELJUR_CHROMIUM");
-        var found = configured is { Length: > 0 } && File.Exists(configured)
-            ? configured
+        var found = configured is { Length: > 0 }
+            ? (File.Exists(configured) ? configured : null)
             : Candidates.FirstOrDefault(File.Exists) ?? FromPath("chromium") ?? FromPath("chromium-browser");
         if (found is not null)
         {
             return found;
         }
 
-        const string message = "headless Chromium not found (/usr/bin/chromium; install Debian's `chromium` or set ELJUR_CHROMIUM)";
+        var message = $"headless Chromium not found ({(configured is { Length: > 0 } ? "ELJUR_CHROMIUM=" + configured : "/usr/bin/chromium")}; install Debian's `chromium` or set ELJUR_CHROMIUM)";
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             Assert.Fail(message + ": CI installs it in .ci/run, so this is a failure.");
