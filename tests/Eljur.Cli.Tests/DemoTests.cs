@@ -19,6 +19,10 @@ public class DemoTests
         Assert.Contains("Всего нарушений:", output);
         Assert.True(File.Exists(Path.Combine(dir, "snapshot.json")));
         Assert.True(File.Exists(Path.Combine(dir, "report.txt")));
+        var html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("id=\"summary\"", html);
+        Assert.Contains("report.html", output);
         var report = Json.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
         Assert.Equal("eljur.report/1", (string?)report["format"]);
         Assert.Equal("2024-11-20T12:00:00+05:00", (string?)report["asOf"]);

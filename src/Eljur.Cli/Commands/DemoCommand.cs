@@ -48,6 +48,9 @@ internal static class DemoCommand
             TextReportWriter.Write(report, text);
         }
 
+        var htmlPath = Path.Combine(directory, "report.html");
+        File.WriteAllText(htmlPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Html, studentNames: ReportRenderer.StudentNames(snapshot)), new UTF8Encoding(false));
+
         var o = console.Out;
         o.WriteLine($"Демонстрация: {snapshot.School.Name}, классы {string.Join(", ", snapshot.Classes!.Select(c => c.Name))}");
         o.WriteLine($"Данные: {snapshot.Lessons!.Count} уроков, {snapshot.Marks!.Count} отметок, {snapshot.Absences!.Count} пропусков за {RussianText.Date(DemoSchool.From)} — {RussianText.Date(DemoSchool.To)}");
@@ -68,7 +71,7 @@ internal static class DemoCommand
         }
 
         o.WriteLine();
-        o.WriteLine($"Всего нарушений: {report.Findings.Count}. Отчёты: {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
+        o.WriteLine($"Всего нарушений: {report.Findings.Count}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
         o.WriteLine($"Проверить снимок заново: eljur check --snapshot {snapshotPath} --policy <регламент> --as-of 2024-11-20T12:00:00+05:00");
         return ExitCodes.Ok;
     }
