@@ -11,7 +11,7 @@ public class CheckFormatTests
     {
         var dir = CliRunner.TempDir();
         Assert.Equal(0, CliRunner.Run("demo", "--out", dir).Code);
-        return (dir, Path.Combine(dir, "snapshot.json"), CliRunner.DemoPolicyFile(dir));
+        return (dir, Path.Combine(dir, "snapshot.json"), CliRunner.PresetFile(dir));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class CheckFormatTests
         Assert.True(code == 1, error);
         var html = File.ReadAllText(output);
         Assert.StartsWith("<!DOCTYPE html>", html);
-        Assert.Equal(2, Regex.Matches(html, "<svg class=\"chart\"").Count);
+        Assert.Equal(6, Regex.Matches(html, "<svg class=\"chart\"").Count); // the preset's six indicators
         Assert.Contains("не позднее 10 рабочих дней со дня проведения таких работ по русскому языку и литературе", html);
         Assert.Contains("data-entity=\"W-L-c5a-20241028-2-5\"", html);
         Assert.Contains("Зайцева Виктория", html); // not anonymized by default
@@ -66,7 +66,7 @@ public class CheckFormatTests
         var (code, output, error) = CliRunner.Run("check", "--snapshot", snapshot, "--policy", policy, "--as-of", "2024-11-20T12:00:00+05:00", "--template", template);
 
         Assert.True(code == 1, error);
-        Assert.Equal("demo: 15 нарушений, lessons-with-topic-or-homework=100\u00a0% lessons-with-journal-entry=100\u00a0% ", output);
+        Assert.Equal("lyceum68-ufa-2023: 20 нарушений, students-without-marks=1,5\u00a0% students-with-one-mark=1,5\u00a0% homework-recorded=50,3\u00a0% teacher-participation=100\u00a0% parent-participation=53,9\u00a0% student-participation=46,2\u00a0% ", output);
     }
 
     [Fact]

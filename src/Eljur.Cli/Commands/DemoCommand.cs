@@ -58,9 +58,12 @@ internal static class DemoCommand
         o.WriteLine();
         foreach (var group in report.Findings.GroupBy(f => f.Rule))
         {
-            var possible = group.Count(f => f.Certainty == Certainty.Possible);
+            var breaches = group.Where(f => f.Severity != Severity.Info).ToList();
+            var possible = breaches.Count(f => f.Certainty == Certainty.Possible);
+            var notes = group.Count() - breaches.Count;
             var title = StandardRules.Catalog.TryGet(group.Key, out var rule) ? rule.Title : group.Key;
-            o.WriteLine($"  {title} (п. {group.First().Clause}): нарушений {group.Count()}{(possible > 0 ? $", из них возможных {possible}" : "")}");
+            var counts = breaches.Count > 0 ? $"нарушений {breaches.Count}{(possible > 0 ? $", из них возможных {possible}" : "")}" : "нарушений нет";
+            o.WriteLine($"  {title} (п. {group.First().Clause}): {counts}{(notes > 0 ? $"; к сведению: {notes}" : "")}");
         }
 
         foreach (var m in report.Metrics)
@@ -71,7 +74,7 @@ internal static class DemoCommand
         }
 
         o.WriteLine();
-        o.WriteLine($"Всего нарушений: {report.Findings.Count}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
+        o.WriteLine($"Всего нарушений: {report.Findings.Count(f => f.Severity != Severity.Info)}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
         o.WriteLine($"Проверить снимок заново: eljur check --snapshot {snapshotPath} --policy <регламент> --as-of 2024-11-20T12:00:00+05:00");
         return ExitCodes.Ok;
     }

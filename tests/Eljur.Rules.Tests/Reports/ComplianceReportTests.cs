@@ -19,7 +19,7 @@ public sealed class ComplianceReportTests
         Assert.Equal(new[] { "lesson-topic", "written-mark-entry" }, model.Rules.Select(r => r.Rule));
         var topic = model.Rules[0];
         Assert.Equal("Тема урока записана в срок", topic.Title);
-        Assert.Equal("homework-recorded", model.Metrics[2].Title); // not in this catalog: the id stands in
+        Assert.Equal("Доля уроков с записанным домашним заданием", model.Metrics[2].Title);
         Assert.Equal("5.1", topic.Clause);
         Assert.Equal("информация о теме урока – в день проведения урока", topic.Quote);
         Assert.Equal(new[] { "L-1" }, topic.Certain.Select(f => f.EntityId));
@@ -176,7 +176,7 @@ public sealed class ComplianceReportTests
 
         var text = ReportRenderer.RenderCompliance(Report(), Policy(), ReportFormat.Text, new ReportOptions { TemplateText = template });
 
-        Assert.Equal("Лицей № 1: 4 нарушений (1 возможных); Доля уроков с темой или домашним заданием 92,3\u00a0%, Доля уроков с записью в журнале 100\u00a0%, homework-recorded 25\u00a0%, unique-logins нет данных", text);
+        Assert.Equal("Лицей № 1: 4 нарушений (1 возможных); Доля уроков с темой или домашним заданием 92,3\u00a0%, Доля уроков с записью в журнале 100\u00a0%, Доля уроков с записанным домашним заданием 25\u00a0%, Доля активированных пользователей, входивших в систему нет данных", text);
     }
 
     [Fact]
