@@ -11,7 +11,7 @@ public class CheckTests
     {
         var dir = CliRunner.TempDir();
         Assert.Equal(0, CliRunner.Run("demo", "--out", dir).Code);
-        var policy = CliRunner.DemoPolicyFile(dir);
+        var policy = CliRunner.PresetFile(dir);
         var output = Path.Combine(dir, "check.json");
 
         var (code, _, error) = CliRunner.Run(
@@ -33,7 +33,7 @@ public class CheckTests
     {
         var dir = CliRunner.TempDir();
         CliRunner.Run("demo", "--out", dir);
-        var policy = CliRunner.DemoPolicyFile(dir);
+        var policy = CliRunner.DemoPreset;
         var snapshot = Path.Combine(dir, "snapshot.json");
 
         var local = CliRunner.Run("check", "--snapshot", snapshot, "--policy", policy, "--as-of", "2024-11-20T12:00", "--format", "json");
@@ -50,7 +50,7 @@ public class CheckTests
         var file = Path.Combine(dir, "broken.json");
         File.WriteAllText(file, "{\n  \"format\": \"eljur.snapshot/1\",\n  \"source\": {\n    \"connector\": 12,\n");
 
-        var (code, output, error) = CliRunner.Run("check", "--snapshot", file, "--policy", CliRunner.DemoPolicyFile(dir));
+        var (code, output, error) = CliRunner.Run("check", "--snapshot", file, "--policy", CliRunner.DemoPreset);
 
         Assert.Equal(2, code);
         Assert.Equal("", output);
@@ -65,7 +65,7 @@ public class CheckTests
     public void A_missing_snapshot_file_exits_2()
     {
         var dir = CliRunner.TempDir();
-        var (code, _, error) = CliRunner.Run("check", "--snapshot", Path.Combine(dir, "nope.json"), "--policy", CliRunner.DemoPolicyFile(dir));
+        var (code, _, error) = CliRunner.Run("check", "--snapshot", Path.Combine(dir, "nope.json"), "--policy", CliRunner.DemoPreset);
         Assert.Equal(2, code);
         Assert.Contains("nope.json", error);
     }
@@ -95,7 +95,7 @@ public class CheckTests
     {
         var dir = CliRunner.TempDir();
         CliRunner.Run("demo", "--out", dir);
-        var (code, _, error) = CliRunner.Run("check", "--snapshot", Path.Combine(dir, "snapshot.json"), "--policy", CliRunner.DemoPolicyFile(dir), "--as-of", "вчера");
+        var (code, _, error) = CliRunner.Run("check", "--snapshot", Path.Combine(dir, "snapshot.json"), "--policy", CliRunner.DemoPreset, "--as-of", "вчера");
         Assert.Equal(2, code);
         Assert.Contains("--as-of", error);
     }
@@ -108,7 +108,7 @@ public class CheckTests
         var text = File.ReadAllText(Path.Combine(dir, "snapshot.json")).Replace("2024-", "2031-");
         var file = Path.Combine(dir, "future.json");
         File.WriteAllText(file, text);
-        var (code, _, error) = CliRunner.Run("check", "--snapshot", file, "--policy", CliRunner.DemoPolicyFile(dir), "--as-of", "2031-12-01T00:00:00+05:00");
+        var (code, _, error) = CliRunner.Run("check", "--snapshot", file, "--policy", CliRunner.DemoPreset, "--as-of", "2031-12-01T00:00:00+05:00");
         Assert.Equal(2, code);
         Assert.Contains("2031", error);
     }

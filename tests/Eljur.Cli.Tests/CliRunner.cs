@@ -24,12 +24,14 @@ internal static class CliRunner
         return dir;
     }
 
-    public static string DemoPolicyFile(string dir)
+    /// <summary>The preset the demo is checked against.</summary>
+    public const string DemoPreset = "lyceum68-ufa-2023";
+
+    /// <summary>Writes a shipped preset to a file in <paramref name="dir"/>, as a school would copy it to adapt it.</summary>
+    public static string PresetFile(string dir, string id = DemoPreset)
     {
-        using var stream = typeof(CliApp).Assembly.GetManifestResourceStream("Eljur.Cli.Demo.demo-policy.json")!;
-        var path = Path.Combine(dir, "demo-policy.json");
-        using var file = File.Create(path);
-        stream.CopyTo(file);
+        var path = Path.Combine(dir, id + ".json");
+        File.WriteAllText(path, Eljur.Rules.Presets.GetJson(id)!);
         return path;
     }
 }

@@ -129,6 +129,54 @@ public sealed class RuleParameters
         return v;
     }
 
+    /// <summary>A boolean parameter.</summary>
+    /// <param name="name">Name.</param>
+    /// <param name="defaultValue">Value when absent; when null the parameter is required.</param>
+    /// <returns>The value.</returns>
+    public bool GetBool(string name, bool? defaultValue = null)
+    {
+        var t = Get(name, defaultValue is null);
+        if (t is null)
+        {
+            return defaultValue!.Value;
+        }
+
+        return t.Type == JTokenType.Boolean ? (bool)t : throw Error(t, $"must be true or false, found {Describe(t)}");
+    }
+
+    /// <summary>A list of whole numbers (a single number is accepted as a list of one).</summary>
+    /// <param name="name">Name.</param>
+    /// <param name="defaultValue">Value when absent; when null the parameter is required.</param>
+    /// <param name="min">Smallest allowed value of each item.</param>
+    /// <param name="max">Largest allowed value of each item.</param>
+    /// <returns>The numbers.</returns>
+    public IReadOnlyList<int> GetIntList(string name, IReadOnlyList<int>? defaultValue = null, int min = int.MinValue, int max = int.MaxValue)
+    {
+        var t = Get(name, defaultValue is null);
+        if (t is null)
+        {
+            return defaultValue!;
+        }
+
+        if (t.Type == JTokenType.Integer)
+        {
+            return new[] { ToInt(t, min, max) };
+        }
+
+        if (t is not JArray array)
+        {
+            throw Error(t, $"must be a list of whole numbers, found {Describe(t)}");
+        }
+
+        var result = new List<int>(array.Count);
+        foreach (var item in array)
+        {
+            result.Add(ToInt(item, min, max));
+        }
+
+        return result;
+    }
+
     /// <summary>A list of strings (a single string is accepted as a list of one).</summary>
     /// <param name="name">Name.</param>
     /// <param name="required">Whether it must be present.</param>

@@ -17,7 +17,7 @@ namespace Eljur.Cli.Commands;
 /// <summary><c>eljur check</c>: evaluates a policy on a snapshot.</summary>
 internal static class CheckCommand
 {
-    public static readonly string[] Formats = { "text", "json" };
+    public static readonly string[] Formats = { "text", "json", "html", "md" };
 
     public static Command Create(Console2 console, TimeProvider time)
     {
@@ -29,10 +29,12 @@ internal static class CheckCommand
         var format = new Option<string>("--format") { Description = "Формат отчёта", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--out") { Description = "Файл отчёта (по умолчанию — стандартный вывод)" };
+        var anonymize = new Option<bool>("--anonymize") { Description = "Заменить имена учеников устойчивыми псевдонимами" };
+        var template = new Option<string?>("--template") { Description = "Свой шаблон отчёта (Scriban) для форматов text, html, md" };
 
         var command = new Command("check", "Проверить снимок данных журнала на соответствие регламенту школы")
         {
-            snapshot, policy, asOf, from, to, format, output,
+            snapshot, policy, asOf, from, to, format, output, anonymize, template,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -43,7 +45,9 @@ internal static class CheckCommand
                 parse.GetValue(from),
                 parse.GetValue(to),
                 parse.GetValue(format) ?? "text",
-                parse.GetValue(output));
+                parse.GetValue(output),
+                parse.GetValue(anonymize),
+                parse.GetValue(template));
             return System.Threading.Tasks.Task.FromResult(Run(request, console, time, cancellationToken));
         });
         return command;
@@ -54,7 +58,8 @@ internal static class CheckCommand
         var data = SnapshotReader.ReadFile(request.Snapshot, cancellationToken);
         var policy = Presets.Resolve(request.Policy);
         var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken);
-        Write(report, request.Format, request.Output, console);
+        var rendering = ReportOutput.ForCheck(request.Format, request.Anonymize, request.Template, data, policy);
+        Write(report, request.Format, request.Output, console, rendering);
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
@@ -78,34 +83,22 @@ internal static class CheckCommand
         return engine.Evaluate(data, policy, options, cancellationToken);
     }
 
-    public static void Write(EvaluationReport report, string format, string? output, Console2 console)
+    public static void Write(EvaluationReport report, string format, string? output, Console2 console, ReportOutput? rendering = null)
     {
+        rendering ??= ReportOutput.ForCheck(format, false, null, null, null);
         if (output is null)
         {
-            Render(report, format, console.Out);
+            rendering.Write(report, console.Out);
             return;
         }
 
-        using (var file = new StreamWriter(output, false, new UTF8Encoding(false)))
-        {
-            Render(report, format, file);
-        }
+        // Render first, so that a template error leaves no half-written file.
+        var text = new StringWriter();
+        rendering.Write(report, text);
+        File.WriteAllText(output, text.ToString(), new UTF8Encoding(false));
 
         console.Error.WriteLine($"Отчёт записан: {output}");
     }
 
-    private static void Render(EvaluationReport report, string format, TextWriter writer)
-    {
-        switch (format)
-        {
-            case "json":
-                ReportJsonWriter.Write(report, writer);
-                break;
-            default:
-                TextReportWriter.Write(report, writer);
-                break;
-        }
-    }
-
-    internal sealed record CheckRequest(string Snapshot, string Policy, string? AsOf, string? From, string? To, string Format, string? Output);
+    internal sealed record CheckRequest(string Snapshot, string Policy, string? AsOf, string? From, string? To, string Format, string? Output, bool Anonymize = false, string? Template = null);
 }

@@ -48,6 +48,9 @@ internal static class DemoCommand
             TextReportWriter.Write(report, text);
         }
 
+        var htmlPath = Path.Combine(directory, "report.html");
+        File.WriteAllText(htmlPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Html, studentNames: ReportRenderer.StudentNames(snapshot)), new UTF8Encoding(false));
+
         var o = console.Out;
         o.WriteLine($"Демонстрация: {snapshot.School.Name}, классы {string.Join(", ", snapshot.Classes!.Select(c => c.Name))}");
         o.WriteLine($"Данные: {snapshot.Lessons!.Count} уроков, {snapshot.Marks!.Count} отметок, {snapshot.Absences!.Count} пропусков за {RussianText.Date(DemoSchool.From)} — {RussianText.Date(DemoSchool.To)}");
@@ -55,9 +58,12 @@ internal static class DemoCommand
         o.WriteLine();
         foreach (var group in report.Findings.GroupBy(f => f.Rule))
         {
-            var possible = group.Count(f => f.Certainty == Certainty.Possible);
+            var breaches = group.Where(f => f.Severity != Severity.Info).ToList();
+            var possible = breaches.Count(f => f.Certainty == Certainty.Possible);
+            var notes = group.Count() - breaches.Count;
             var title = StandardRules.Catalog.TryGet(group.Key, out var rule) ? rule.Title : group.Key;
-            o.WriteLine($"  {title} (п. {group.First().Clause}): нарушений {group.Count()}{(possible > 0 ? $", из них возможных {possible}" : "")}");
+            var counts = breaches.Count > 0 ? $"нарушений {breaches.Count}{(possible > 0 ? $", из них возможных {possible}" : "")}" : "нарушений нет";
+            o.WriteLine($"  {title} (п. {group.First().Clause}): {counts}{(notes > 0 ? $"; к сведению: {notes}" : "")}");
         }
 
         foreach (var m in report.Metrics)
@@ -68,15 +74,10 @@ internal static class DemoCommand
         }
 
         o.WriteLine();
-        o.WriteLine($"Всего нарушений: {report.Findings.Count}. Отчёты: {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
+        o.WriteLine($"Всего нарушений: {report.Findings.Count(f => f.Severity != Severity.Info)}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
         o.WriteLine($"Проверить снимок заново: eljur check --snapshot {snapshotPath} --policy <регламент> --as-of 2024-11-20T12:00:00+05:00");
         return ExitCodes.Ok;
     }
 
-    private static Policy LoadPolicy()
-    {
-        using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream("Eljur.Cli.Demo.demo-policy.json")
-            ?? throw new InvalidOperationException("The demo policy is not embedded.");
-        return PolicyReader.Read(stream, "demo-policy.json", StandardRules.Catalog);
-    }
+    private static Policy LoadPolicy() => Presets.Load(DemoSchool.PolicyId, StandardRules.Catalog);
 }

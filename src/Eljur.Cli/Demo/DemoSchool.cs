@@ -6,18 +6,24 @@ using Eljur.Abstractions.Model;
 namespace Eljur.Cli.Demo;
 
 /// <summary>
-/// The embedded demo school: two classes, five subjects, four weeks of lessons around the
-/// 4 November 2024 holiday, with marks, absences and a handful of deliberate breaches. Built in code,
-/// deterministically, so the demo needs no files and gives the same report every time.
+/// The embedded demo school: two classes, five subjects, five weeks of lessons from the last two weeks of
+/// the first quarter to past the 4 November 2024 holiday, with marks, absences, the first quarter's marks,
+/// user accounts and logins, the archive register of past years, and a handful of deliberate breaches of
+/// the <see cref="PolicyId"/> preset (Лицей № 68, Уфа). Built in code, deterministically, so the demo needs
+/// no files and gives the same report every time.
 /// </summary>
 internal static class DemoSchool
 {
     public const string TimeZone = "Asia/Yekaterinburg";
 
+    /// <summary>The preset the demo is checked against.</summary>
+    public const string PolicyId = "lyceum68-ufa-2023";
+
     // Declared first: the fields below are initialised in textual order and use it.
     private static readonly TimeSpan Offset = TimeSpan.FromHours(5);
 
-    public static readonly DateTime From = new(2024, 10, 21);
+    // From the last two weeks of the first quarter (it ends on Friday 25 October), so that its marks are judged.
+    public static readonly DateTime From = new(2024, 10, 14);
     public static readonly DateTime To = new(2024, 11, 15);
 
     /// <summary>The moment the demo is checked "as of": 20 November 2024, noon, school time.</summary>
@@ -84,6 +90,9 @@ internal static class DemoSchool
         AddStudents(students, "c5a", "s5", "Алексеев Артём", "Белова Анна", "Волков Даниил", "Григорьева Софья", "Дмитриев Кирилл", "Егорова Полина");
         AddStudents(students, "c9b", "s9", "Жуков Максим", "Зайцева Виктория", "Ильин Егор", "Козлова Дарья", "Лебедев Никита", "Морозова Алиса");
 
+        // Transferred from another school in the middle of the first quarter: no quarter mark is due from him.
+        students.Add(new Student { Id = "s5-7", Name = "Фёдоров Тимофей", ClassId = "c5a", EnrolledOn = new DateTime(2024, 10, 21), Consent = true });
+
         var lessons = new List<Lesson>();
         var marks = new List<Mark>();
         var absences = new List<Absence>();
@@ -106,9 +115,16 @@ internal static class DemoSchool
             }
         }
 
+        // The newcomer has no English mark yet and one literature mark: the indicators of clause 3.4.6 show him.
+        marks.RemoveAll(m => m.StudentId == "s5-7" && m.SubjectId == "eng");
+        var literature = marks.Where(m => m.StudentId == "s5-7" && m.SubjectId == "lit").Skip(1).ToList();
+        marks.RemoveAll(literature.Contains);
+
         AddTests(lessons, marks, students);
         AddAbsences(absences, lessons);
         ApplyBreaches(lessons, marks, absences);
+        AddQuarterMarks(marks, students, lessons);
+        var (accounts, logins) = AddAccounts(students, staff);
 
         return new GradebookSnapshot
         {
@@ -119,21 +135,26 @@ internal static class DemoSchool
                 FetchedAt = new DateTimeOffset(2024, 11, 20, 11, 30, 0, Offset),
                 From = From,
                 To = To,
+                // No GIA results, plans or operations log: the rules that need them are listed as not evaluable.
                 Capabilities = new[]
                 {
                     Capability.Lessons, Capability.Topics, Capability.Homework, Capability.Marks, Capability.Absences,
                     Capability.Periods, Capability.EntryTimes, Capability.Revisions, Capability.Authors, Capability.LessonTimes,
+                    Capability.Accounts, Capability.Logins, Capability.Consents, Capability.Archive,
                 },
             },
             School = new School { Id = "demo", Name = "Демонстрационная школа № 1", TimeZone = TimeZone, WorkWeek = 5, Region = "Республика Башкортостан" },
             Periods = new[]
             {
                 new Period { Id = "q1", Name = "1 четверть", Kind = PeriodKind.Quarter, Start = new DateTime(2024, 9, 2), End = new DateTime(2024, 10, 25) },
-                new Period { Id = "q2", Name = "2 четверть", Kind = PeriodKind.Quarter, Start = new DateTime(2024, 11, 5), End = new DateTime(2024, 12, 28) },
+                new Period { Id = "q2", Name = "2 четверть", Kind = PeriodKind.Quarter, Start = new DateTime(2024, 10, 28), End = new DateTime(2024, 12, 28) },
+                new Period { Id = "q3", Name = "3 четверть", Kind = PeriodKind.Quarter, Start = new DateTime(2025, 1, 9), End = new DateTime(2025, 3, 21) },
+                new Period { Id = "q4", Name = "4 четверть", Kind = PeriodKind.Quarter, Start = new DateTime(2025, 3, 31), End = new DateTime(2025, 5, 26) },
             },
             Holidays = new[]
             {
                 new Vacation { Start = new DateTime(2024, 12, 30), End = new DateTime(2025, 1, 8), Name = "Зимние каникулы" },
+                new Vacation { Start = new DateTime(2025, 3, 22), End = new DateTime(2025, 3, 30), Name = "Весенние каникулы" },
             },
             Subjects = subjects,
             Classes = classes,
@@ -142,6 +163,9 @@ internal static class DemoSchool
             Lessons = lessons,
             Absences = absences,
             Marks = marks,
+            Accounts = accounts,
+            Logins = logins,
+            Archive = ArchiveRegister(),
         };
     }
 
@@ -154,6 +178,9 @@ internal static class DemoSchool
     }
 
     private static DateTimeOffset At(DateTime date, TimeSpan time) => new(date.Date + time, Offset);
+
+    private static List<Student> Enrolled(List<Student> students, string classId, DateTime date) =>
+        students.Where(s => s.ClassId == classId && (s.EnrolledOn is not { } on || on <= date)).ToList();
 
     private static Lesson MakeLesson(string classId, string subject, DateTime date, int number, int serial)
     {
@@ -183,7 +210,7 @@ internal static class DemoSchool
 
     private static void AddCurrentMarks(List<Mark> marks, Lesson lesson, List<Student> students, int serial)
     {
-        var classmates = students.Where(s => s.ClassId == lesson.ClassId).ToList();
+        var classmates = Enrolled(students, lesson.ClassId, lesson.Date);
         for (var k = 0; k < 2; k++)
         {
             var student = classmates[(serial + (k * 3)) % classmates.Count];
@@ -219,7 +246,7 @@ internal static class DemoSchool
     {
         var index = lessons.FindIndex(l => l.Id == lessonId);
         var lesson = lessons[index] = lessons[index] with { Kind = LessonKind.Test, Topic = "Контрольная работа: " + lessons[index].Topic };
-        var classmates = students.Where(s => s.ClassId == lesson.ClassId).ToList();
+        var classmates = Enrolled(students, lesson.ClassId, lesson.Date);
         for (var i = 0; i < classmates.Count; i++)
         {
             marks.Add(new Mark
@@ -251,6 +278,175 @@ internal static class DemoSchool
 
         // Breach: an absence on Friday 1 November entered only after the long weekend.
         absences.Add(new Absence { LessonId = "L-c9b-20241101-2", StudentId = "s9-5", Reason = AbsenceReason.Invalid, EnteredAt = At(new DateTime(2024, 11, 5), new TimeSpan(8, 40, 0)), EnteredBy = "t1" });
+    }
+
+    private static void AddQuarterMarks(List<Mark> marks, List<Student> students, List<Lesson> lessons)
+    {
+        // First quarter marks (clause 3.6.5: in the last week of the quarter), entered on Thursday 24 or Friday 25 October
+        // from the quarter's current and written marks. Only students enrolled for the whole quarter get one.
+        var start = new DateTime(2024, 9, 2);
+        var end = new DateTime(2024, 10, 25);
+        var serial = 0;
+        foreach (var student in students.Where(s => s.EnrolledOn is not { } on || on <= start))
+        {
+            var subjects = lessons.Where(l => l.ClassId == student.ClassId && l.Date <= end).Select(l => l.SubjectId).Distinct().ToList();
+            foreach (var subject in subjects)
+            {
+                serial++;
+
+                // Breach: Козлова Дарья (9Б) has no quarter mark in history.
+                if (student.Id == "s9-4" && subject == "hist")
+                {
+                    continue;
+                }
+
+                var day = serial % 2 == 0 ? new DateTime(2024, 10, 24) : end;
+                var entered = At(day, new TimeSpan(14, 0, 0).Add(TimeSpan.FromMinutes(serial * 7 % 180)));
+
+                // Breach: Егорова Полина (5А) got her English quarter mark only after the quarter had ended.
+                if (student.Id == "s5-6" && subject == "eng")
+                {
+                    entered = At(new DateTime(2024, 10, 28), new TimeSpan(10, 15, 0));
+                }
+
+                marks.Add(new Mark
+                {
+                    Id = $"P-{student.Id}-{subject}-q1",
+                    StudentId = student.Id,
+                    SubjectId = subject,
+                    PeriodId = "q1",
+                    Date = end,
+                    Kind = MarkKind.Period,
+                    Value = QuarterMark(marks, student.Id, subject, end),
+                    EnteredAt = entered,
+                    EnteredBy = TeacherOf[subject],
+                });
+            }
+        }
+    }
+
+    // The weighted mean of the quarter's current and written marks, rounded half up; «4» when there are none in the demo's weeks.
+    private static string QuarterMark(List<Mark> marks, string studentId, string subjectId, DateTime end)
+    {
+        decimal sum = 0, weights = 0;
+        foreach (var mark in marks.Where(m => m.StudentId == studentId && m.SubjectId == subjectId && m.Date <= end && m.Kind is MarkKind.Current or MarkKind.Written))
+        {
+            var weight = mark.Weight ?? 1m;
+            sum += decimal.Parse(mark.Value, System.Globalization.CultureInfo.InvariantCulture) * weight;
+            weights += weight;
+        }
+
+        return weights == 0 ? "4" : Math.Round(sum / weights, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static (List<Account> Accounts, List<Login> Logins) AddAccounts(List<Student> students, List<StaffMember> staff)
+    {
+        var accounts = new List<Account>();
+        var logins = new List<Login>();
+        var created = At(new DateTime(2024, 8, 26), new TimeSpan(10, 0, 0));
+
+        void Log(string accountId, DateTime date, TimeSpan time) => logins.Add(new Login { AccountId = accountId, At = At(date, time) });
+
+        // Staff sign in on Mondays and Thursdays before lessons.
+        for (var i = 0; i < staff.Count; i++)
+        {
+            var id = "u-" + staff[i].Id;
+            for (var date = From; date <= To; date = date.AddDays(1))
+            {
+                if (date.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Thursday && date != new DateTime(2024, 11, 4))
+                {
+                    Log(id, date, new TimeSpan(8, 5 + i, 0));
+                }
+            }
+
+            accounts.Add(new Account
+            {
+                Id = id,
+                PersonId = staff[i].Id,
+                Role = staff[i].Roles.Contains(StaffRole.Deputy) ? AccountRole.Administration : AccountRole.Teacher,
+                CreatedAt = created,
+                ActivatedAt = created.AddHours(23 + i),
+                Active = true,
+            });
+        }
+
+        // Pupils and parents: accounts made at the start of the year (or on enrolment); not all are activated or used.
+        for (var i = 0; i < students.Count; i++)
+        {
+            var student = students[i];
+            var since = student.EnrolledOn is { } on && on > new DateTime(2024, 9, 2) ? At(on, new TimeSpan(9, 0, 0)) : At(new DateTime(2024, 9, 2), new TimeSpan(9, 0, 0));
+            var newcomer = since > At(From, TimeSpan.Zero);
+
+            var pupilActivated = !newcomer && i % 4 != 3;
+            var pupilId = "u-" + student.Id;
+            if (pupilActivated && i % 3 != 2)
+            {
+                Log(pupilId, From.AddDays(i * 2 % 20), new TimeSpan(18, 30, 0));
+                Log(pupilId, From.AddDays(21 + (i % 10)), new TimeSpan(19, 10, 0));
+            }
+
+            accounts.Add(new Account
+            {
+                Id = pupilId,
+                PersonId = student.Id,
+                Role = AccountRole.Student,
+                CreatedAt = since,
+                ActivatedAt = pupilActivated ? since.AddDays(1 + (i % 5)) : null,
+                Active = pupilActivated,
+            });
+
+            var parentActivated = newcomer || i % 6 != 5;
+            var parentId = "u-p-" + student.Id;
+            if (parentActivated && (newcomer || i % 2 == 0))
+            {
+                Log(parentId, newcomer ? new DateTime(2024, 10, 22) : From.AddDays(i % 7), new TimeSpan(20, 15, 0));
+            }
+
+            accounts.Add(new Account
+            {
+                Id = parentId,
+                PersonId = "p-" + student.Id,
+                Role = AccountRole.Parent,
+                StudentIds = new[] { student.Id },
+                CreatedAt = since,
+                ActivatedAt = parentActivated ? since.AddHours(6 + i) : null,
+                Active = parentActivated,
+            });
+        }
+
+        var last = logins.GroupBy(l => l.AccountId).ToDictionary(g => g.Key, g => g.Max(l => l.At));
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            if (last.TryGetValue(accounts[i].Id, out var at))
+            {
+                accounts[i] = accounts[i] with { LastLoginAt = at };
+            }
+        }
+
+        return (accounts, logins.OrderBy(l => l.At).ThenBy(l => l.AccountId, StringComparer.Ordinal).ToList());
+    }
+
+    private static List<ArchiveRecord> ArchiveRegister()
+    {
+        ArchiveRecord Record(string id, ArchiveDocumentType type, string year, DateTime archivedOn, DateTime? destroyedOn = null) =>
+            new() { Id = id, DocumentType = type, SchoolYear = year, ArchivedOn = archivedOn, DestroyedOn = destroyedOn };
+
+        // On 18 October 2024 the old papers were cleared out by one act of destruction: the 2018/2019 journals
+        // (5 years of clause 6.2 count from 1 January 2020, so they were due only on 1 January 2025) and, by mistake,
+        // that year's summary sheet (75 years, clause 6.3). The 2017/2018 journals, due since 1 January 2024, stayed.
+        var cleared = new DateTime(2024, 10, 18);
+        return new List<ArchiveRecord>
+        {
+            Record("AR-2018-1", ArchiveDocumentType.ClassJournal, "2017/2018", new DateTime(2018, 6, 27)),
+            Record("AR-2018-2", ArchiveDocumentType.SummarySheet, "2017/2018", new DateTime(2018, 6, 27)),
+            Record("AR-2019-1", ArchiveDocumentType.ClassJournal, "2018/2019", new DateTime(2019, 6, 27), cleared),
+            Record("AR-2019-2", ArchiveDocumentType.SummarySheet, "2018/2019", new DateTime(2019, 6, 27), cleared),
+            Record("AR-2020-1", ArchiveDocumentType.ClassJournal, "2019/2020", new DateTime(2020, 6, 26)),
+            Record("AR-2020-2", ArchiveDocumentType.SummarySheet, "2019/2020", new DateTime(2020, 6, 26)),
+            Record("AR-2024-1", ArchiveDocumentType.ClassJournal, "2023/2024", new DateTime(2024, 6, 27)),
+            Record("AR-2024-2", ArchiveDocumentType.SummarySheet, "2023/2024", new DateTime(2024, 6, 27)),
+            Record("AR-2024-3", ArchiveDocumentType.ElectronicCopy, "2023/2024", new DateTime(2024, 6, 28)),
+        };
     }
 
     private static void ApplyBreaches(List<Lesson> lessons, List<Mark> marks, List<Absence> absences)

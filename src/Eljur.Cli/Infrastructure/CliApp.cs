@@ -15,6 +15,7 @@ internal static class CliApp
             DemoCommand.Create(console),
             CheckCommand.Create(console, time),
             PoliciesCommand.Create(console),
+            ReportCommand.Create(console),
             GenerateCommand.Create(console),
         };
         return root;

@@ -3,6 +3,7 @@ using System.IO;
 using Eljur.Abstractions.Calendar;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Snapshots;
+using Eljur.Rules.Reports;
 
 namespace Eljur.Cli.Infrastructure;
 
@@ -14,6 +15,7 @@ internal static class ErrorMapper
         CliException c => (c.ExitCode, c.Message),
         SnapshotFormatException s => (ExitCodes.BadInput, "ошибка в снимке данных: " + s.Message),
         PolicyException p => (ExitCodes.BadInput, "ошибка в регламенте (policy): " + p.Message),
+        ReportTemplateException t => (ExitCodes.BadInput, t.Message),
         CalendarYearMissingException y => (ExitCodes.BadInput, $"нет данных производственного календаря за {y.Year} год: {y.Message}"),
         CalendarDataException d => (ExitCodes.BadInput, "ошибка в данных календаря: " + d.Message),
         FileNotFoundException f => (ExitCodes.BadInput, $"файл не найден: {f.FileName ?? f.Message}"),

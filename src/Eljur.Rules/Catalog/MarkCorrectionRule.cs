@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Policies;
@@ -19,22 +18,8 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
 
     public override string Title => "Исправление отметок по правилам";
 
-    protected override Parameters Parse(RuleParameters p)
-    {
-        var window = p.GetNullableInt("windowDays", min: 0, required: true);
-        var roles = new List<StaffRole>();
-        foreach (var name in p.GetStringList("overrideRoles"))
-        {
-            if (!JsonNames.TryParse<StaffRole>(name, out var role))
-            {
-                throw p.Invalid("overrideRoles", $"unknown role \"{name}\"; expected one of {string.Join(", ", JsonNames.AllOf<StaffRole>())}");
-            }
-
-            roles.Add(role);
-        }
-
-        return new Parameters(window, roles);
-    }
+    protected override Parameters Parse(RuleParameters p) =>
+        new(p.GetNullableInt("windowDays", min: 0, required: true), OverrideRoles.Parse(p));
 
     protected override IEnumerable<CapabilityNeed> Needs(Parameters p)
     {
@@ -53,7 +38,7 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
     {
         var data = context.Data;
         TimeSpan? window = p.WindowDays is { } d ? TimeSpan.FromDays(d) : null;
-        var roleNames = string.Join(", ", p.OverrideRoles.Select(RoleName));
+        var roleNames = p.OverrideRoles.Names;
         foreach (var mark in data.RevisedMarksInScope)
         {
             if (mark.EnteredAt is not { } firstSeen)
@@ -72,7 +57,7 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
                     continue;
                 }
 
-                var author = Author(data, p, revision);
+                var author = p.OverrideRoles.Judge(data, revision.By);
                 if (author == AuthorStatus.Allowed)
                 {
                     continue;
@@ -131,38 +116,5 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
         return longest > w ? Certainty.Possible : null;
     }
 
-    private static AuthorStatus Author(EvaluationData data, Parameters p, MarkRevision revision)
-    {
-        if (p.OverrideRoles.Count == 0)
-        {
-            return AuthorStatus.NotAllowed;
-        }
-
-        if (string.IsNullOrEmpty(revision.By))
-        {
-            return AuthorStatus.Unknown;
-        }
-
-        var staff = data.FindStaff(revision.By);
-        return staff is not null && staff.Roles.Any(p.OverrideRoles.Contains) ? AuthorStatus.Allowed : AuthorStatus.NotAllowed;
-    }
-
-    private static string RoleName(StaffRole role) => role switch
-    {
-        StaffRole.Deputy => "заместитель директора",
-        StaffRole.Director => "директор",
-        StaffRole.Administrator => "администратор журнала",
-        StaffRole.ClassTeacher => "классный руководитель",
-        StaffRole.Secretary => "секретарь",
-        _ => "учитель",
-    };
-
-    private enum AuthorStatus
-    {
-        Allowed,
-        NotAllowed,
-        Unknown,
-    }
-
-    internal sealed record Parameters(int? WindowDays, IReadOnlyList<StaffRole> OverrideRoles);
+    internal sealed record Parameters(int? WindowDays, OverrideRoles OverrideRoles);
 }
