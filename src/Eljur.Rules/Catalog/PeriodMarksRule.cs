@@ -50,8 +50,19 @@ internal sealed class PeriodMarksRule : Rule<PeriodMarksRule.Parameters>
             return;
         }
 
+        // The tables below are keyed by one string per level (ordinal hashing) rather than by tuples of
+        // strings, and each period's table is found once: this rule reads every lesson and period mark.
+        var subjectSets = new Dictionary<string, Dictionary<string, HashSet<string>>>(StringComparer.Ordinal);
+        var markTables = new Dictionary<string, Dictionary<string, Dictionary<string, Mark>>>(StringComparer.Ordinal);
+        var subjectsOf = new Dictionary<string, HashSet<string>>[periods.Count];
+        var marksOf = new Dictionary<string, Dictionary<string, Mark>>[periods.Count];
+        for (var i = 0; i < periods.Count; i++)
+        {
+            subjectsOf[i] = GetOrAdd(subjectSets, periods[i].Id);
+            marksOf[i] = GetOrAdd(markTables, periods[i].Id);
+        }
+
         // Subjects with a held lesson, per period and class: one pass over the lessons.
-        var subjects = new Dictionary<(string PeriodId, string ClassId), SortedSet<string>>();
         foreach (var lesson in data.Lessons)
         {
             if (!lesson.IsHeld)
@@ -59,34 +70,49 @@ internal sealed class PeriodMarksRule : Rule<PeriodMarksRule.Parameters>
                 continue;
             }
 
-            foreach (var period in periods)
+            for (var i = 0; i < periods.Count; i++)
             {
+                var period = periods[i];
                 if (lesson.Date.Date >= period.Start.Date && lesson.Date.Date <= period.End.Date)
                 {
-                    var key = (period.Id, lesson.ClassId);
-                    if (!subjects.TryGetValue(key, out var set))
-                    {
-                        set = new SortedSet<string>(StringComparer.Ordinal);
-                        subjects.Add(key, set);
-                    }
-
-                    set.Add(lesson.SubjectId);
+                    GetOrAdd(subjectsOf[i], lesson.ClassId).Add(lesson.SubjectId);
                 }
             }
         }
 
-        // The earliest-entered period mark per student, subject and period.
-        var marks = new Dictionary<(string StudentId, string SubjectId, string PeriodId), Mark>();
+        // Each class's subjects in ordinal order, per period id.
+        var subjects = new Dictionary<string, Dictionary<string, string[]>>(StringComparer.Ordinal);
+        foreach (var pair in subjectSets)
+        {
+            var byClass = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var set in pair.Value)
+            {
+                var sorted = new string[set.Value.Count];
+                set.Value.CopyTo(sorted);
+                Array.Sort(sorted, StringComparer.Ordinal);
+                byClass.Add(set.Key, sorted);
+            }
+
+            subjects.Add(pair.Key, byClass);
+        }
+
+        // The earliest-entered period mark per period, student and subject.
         foreach (var mark in data.Marks)
         {
-            foreach (var period in periods)
+            // Most marks are current or written: out before the periods are looked at.
+            if (mark.Kind is not (MarkKind.Period or MarkKind.Year))
             {
-                if (Counts(mark, period))
+                continue;
+            }
+
+            for (var i = 0; i < periods.Count; i++)
+            {
+                if (Counts(mark, periods[i]))
                 {
-                    var key = (mark.StudentId, mark.SubjectId, period.Id);
-                    if (!marks.TryGetValue(key, out var existing) || Earlier(mark, existing))
+                    var bySubject = GetOrAdd(marksOf[i], mark.StudentId);
+                    if (!bySubject.TryGetValue(mark.SubjectId, out var existing) || Earlier(mark, existing))
                     {
-                        marks[key] = mark;
+                        bySubject[mark.SubjectId] = mark;
                     }
                 }
             }
@@ -117,11 +143,12 @@ internal sealed class PeriodMarksRule : Rule<PeriodMarksRule.Parameters>
                     continue;
                 }
 
-                if (!subjects.TryGetValue((period.Id, pair.Key), out var classSubjects))
+                if (!subjects[period.Id].TryGetValue(pair.Key, out var classSubjects))
                 {
                     continue;
                 }
 
+                var periodMarks = markTables[period.Id];
                 foreach (var student in pair.Value)
                 {
                     if ((student.EnrolledOn is { } enrolled && enrolled.Date > period.Start.Date) || (student.LeftOn is { } left && left.Date < period.End.Date))
@@ -129,26 +156,56 @@ internal sealed class PeriodMarksRule : Rule<PeriodMarksRule.Parameters>
                         continue;
                     }
 
+                    periodMarks.TryGetValue(student.Id, out var studentMarks);
                     foreach (var subjectId in classSubjects)
                     {
-                        var entity = Entities.PeriodMark(student.Id, subjectId, period.Id);
-                        var what = $"Отметка за период «{period.Name}», {student.Name}, {schoolClass?.Name ?? student.ClassId}, {data.FindSubject(subjectId)?.Name ?? subjectId}";
-                        if (!marks.TryGetValue((student.Id, subjectId, period.Id), out var mark))
+                        // The entity and the description are built only for a finding: most pairs have their mark in time.
+                        Mark? mark = null;
+                        if (studentMarks is null || !studentMarks.TryGetValue(subjectId, out mark))
                         {
                             if (deadline < context.AsOf)
                             {
-                                context.Report("missing", entity, $"{what}: не выставлена; срок — до {RussianText.Moment(deadline)}.", deadline: deadline);
+                                context.Report(
+                                    "missing",
+                                    Entities.PeriodMark(student.Id, subjectId, period.Id),
+                                    $"{Describe(data, period, student, schoolClass, subjectId)}: не выставлена; срок — до {RussianText.Moment(deadline)}.",
+                                    deadline: deadline);
                             }
 
                             continue;
                         }
 
-                        context.CheckEntry("late", entity, what, deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
+                        if (context.WouldReportEntry("late", deadline, mark.EnteredAt, mark.EnteredAfter))
+                        {
+                            context.CheckEntry(
+                                "late",
+                                Entities.PeriodMark(student.Id, subjectId, period.Id),
+                                Describe(data, period, student, schoolClass, subjectId),
+                                deadline,
+                                mark.EnteredAt,
+                                mark.EnteredAfter,
+                                Capability.MarkEntryTimes);
+                        }
                     }
                 }
             }
         }
     }
+
+    private static TValue GetOrAdd<TValue>(Dictionary<string, TValue> table, string key)
+        where TValue : new()
+    {
+        if (!table.TryGetValue(key, out var value))
+        {
+            value = new TValue();
+            table.Add(key, value);
+        }
+
+        return value;
+    }
+
+    private static string Describe(EvaluationData data, Period period, Student student, SchoolClass? schoolClass, string subjectId) =>
+        $"Отметка за период «{period.Name}», {student.Name}, {schoolClass?.Name ?? student.ClassId}, {data.FindSubject(subjectId)?.Name ?? subjectId}";
 
     // A period mark counts for the period it names; one without a period id for each period containing its date.
     // For a period of kind "year" the annual mark (kind "year") counts as its period mark.
