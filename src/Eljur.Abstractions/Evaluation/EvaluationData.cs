@@ -25,6 +25,7 @@ public sealed class EvaluationData
     private readonly Lazy<Dictionary<(string ClassId, DateTime Date), TimeSpan>> _lastLessonEnd;
     private readonly Lazy<HashSet<string>> _lessonsWithMarks;
     private readonly Lazy<HashSet<string>> _lessonsWithAbsences;
+    private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
 
     /// <summary>Prepares a snapshot for evaluation.</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -127,9 +128,15 @@ public sealed class EvaluationData
         _absencesInScope = new(() =>
         {
             var list = new List<Absence>();
+            Lesson? lesson = null;
             foreach (var a in Absences)
             {
-                var lesson = FindLesson(a.LessonId);
+                // The absences of one lesson usually come together with one id instance: one look-up for them.
+                if (lesson is null || !ReferenceEquals(lesson.Id, a.LessonId))
+                {
+                    lesson = FindLesson(a.LessonId);
+                }
+
                 if (lesson is not null && lesson.IsHeld && InScope(lesson.Date))
                 {
                     list.Add(a);
@@ -297,6 +304,39 @@ public sealed class EvaluationData
     /// <param name="lessonId">Lesson id.</param>
     /// <returns>True when an absence names it.</returns>
     public bool LessonHasAbsence(string lessonId) => _lessonsWithAbsences.Value.Contains(lessonId);
+
+    /// <summary>
+    /// A value derived from the data once per evaluation and shared by every rule that asks for it by
+    /// the same key — for instance the student-subject pairs that two metrics count. Like the indexes
+    /// of this class it is computed on first use; evaluation is single-threaded, and so is this cache.
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="key">A key naming the value and how it is computed, e.g. <c>student-subject-pairs</c>.</param>
+    /// <param name="compute">Computes the value from this data, once.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidOperationException">The key was used for a value of another type.</exception>
+    public T Shared<T>(string key, Func<EvaluationData, T> compute)
+        where T : class
+    {
+        if (key is null)
+        {
+            throw new ArgumentNullException(nameof(key));
+        }
+
+        if (compute is null)
+        {
+            throw new ArgumentNullException(nameof(compute));
+        }
+
+        if (_shared.TryGetValue(key, out var existing))
+        {
+            return existing as T ?? throw new InvalidOperationException($"The shared value \"{key}\" is a {existing.GetType().Name}, not a {typeof(T).Name}.");
+        }
+
+        var value = compute(this);
+        _shared[key] = value;
+        return value;
+    }
 
     /// <summary>A short Russian description of a lesson for messages: «9А, Алгебра, 28.10.2024».</summary>
     /// <param name="lesson">The lesson.</param>

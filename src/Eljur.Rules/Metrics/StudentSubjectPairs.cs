@@ -8,12 +8,33 @@ namespace Eljur.Rules.Metrics;
 /// <summary>
 /// The student-subject pairs of <c>students-without-marks</c> and <c>students-with-one-mark</c>: an enrolled
 /// student (enrolled on some day of the range up to as-of) and a subject with a held lesson for their class in
-/// range, each with its number of <c>current</c> or <c>written</c> marks in range.
+/// range, each with its number of <c>current</c> or <c>written</c> marks in range. Computed once per evaluation
+/// and shared by both metrics.
 /// </summary>
 internal static class StudentSubjectPairs
 {
+    private const string SharedKey = "student-subject-pairs";
+
     /// <summary>The mark count of every pair.</summary>
-    public static IEnumerable<int> MarkCounts(EvaluationData data)
+    public static IReadOnlyList<int> MarkCounts(EvaluationData data) => data.Shared(SharedKey, Compute);
+
+    /// <summary>Pairs whose mark count satisfies <paramref name="predicate"/> / all pairs.</summary>
+    public static (long Numerator, long Denominator) Ratio(EvaluationData data, Func<int, bool> predicate)
+    {
+        long matching = 0;
+        var counts = MarkCounts(data);
+        for (var i = 0; i < counts.Count; i++)
+        {
+            if (predicate(counts[i]))
+            {
+                matching++;
+            }
+        }
+
+        return (matching, counts.Count);
+    }
+
+    private static List<int> Compute(EvaluationData data)
     {
         var subjectsByClass = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var lesson in data.LessonsInScope)
@@ -27,16 +48,13 @@ internal static class StudentSubjectPairs
             set.Add(lesson.SubjectId);
         }
 
-        var counts = new Dictionary<(string StudentId, string SubjectId), int>();
-        foreach (var mark in data.MarksInScope)
-        {
-            if (mark.Kind is MarkKind.Current or MarkKind.Written)
-            {
-                var key = (mark.StudentId, mark.SubjectId);
-                counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
-            }
-        }
+        // Counts per student, then per subject: two look-ups keyed by one string each (fast ordinal hashing),
+        // rather than one by a pair of strings.
+        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        Count(data.MarksInScopeOfKind(MarkKind.Current), counts);
+        Count(data.MarksInScopeOfKind(MarkKind.Written), counts);
 
+        var result = new List<int>();
         var last = data.To < data.AsOfDate ? data.To : data.AsOfDate;
         foreach (var student in data.Students)
         {
@@ -50,26 +68,35 @@ internal static class StudentSubjectPairs
                 continue;
             }
 
+            counts.TryGetValue(student.Id, out var bySubject);
             foreach (var subjectId in subjects)
             {
-                yield return counts.TryGetValue((student.Id, subjectId), out var n) ? n : 0;
+                result.Add(bySubject is not null && bySubject.TryGetValue(subjectId, out var n) ? n : 0);
             }
         }
+
+        return result;
     }
 
-    /// <summary>Pairs whose mark count satisfies <paramref name="predicate"/> / all pairs.</summary>
-    public static (long Numerator, long Denominator) Ratio(EvaluationData data, Func<int, bool> predicate)
+    private static void Count(IReadOnlyList<Mark> marks, Dictionary<string, Dictionary<string, int>> counts)
     {
-        long matching = 0, pairs = 0;
-        foreach (var count in MarkCounts(data))
+        Dictionary<string, int>? bySubject = null;
+        string? studentId = null;
+        for (var i = 0; i < marks.Count; i++)
         {
-            pairs++;
-            if (predicate(count))
+            var mark = marks[i];
+            if (!ReferenceEquals(mark.StudentId, studentId))
             {
-                matching++;
+                studentId = mark.StudentId;
+                if (!counts.TryGetValue(studentId, out bySubject))
+                {
+                    bySubject = new Dictionary<string, int>(StringComparer.Ordinal);
+                    counts.Add(studentId, bySubject);
+                }
             }
-        }
 
-        return (matching, pairs);
+            bySubject!.TryGetValue(mark.SubjectId, out var n);
+            bySubject[mark.SubjectId] = n + 1;
+        }
     }
 }
