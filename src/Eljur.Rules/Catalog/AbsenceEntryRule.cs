@@ -23,9 +23,15 @@ internal sealed class AbsenceEntryRule : Rule<DeadlineParameters>
     protected override void Evaluate(RuleContext context, DeadlineParameters p)
     {
         var data = context.Data;
+        Lesson? lesson = null;
         foreach (var absence in data.AbsencesInScope)
         {
-            var lesson = data.FindLesson(absence.LessonId)!;
+            // The absences of one lesson come together and share the reader's id instance: one look-up for them.
+            if (lesson is null || !ReferenceEquals(lesson.Id, absence.LessonId))
+            {
+                lesson = data.FindLesson(absence.LessonId)!;
+            }
+
             if (context.Deadline(p.Anchor, lesson.Date, lesson, lesson.ClassId, "late") is { } deadline
                 && context.WouldReportEntry("late", deadline, absence.EnteredAt, absence.EnteredAfter))
             {
