@@ -48,6 +48,12 @@ internal static class BenchmarkData
 
     public static readonly int[] Sizes = { 10_000, 100_000, 1_000_000 };
 
+    /// <summary>The sizes the suite runs: all, or those listed in <c>ELJUR_BENCH_SIZES</c> (e.g. <c>10000,100000</c>).</summary>
+    public static IEnumerable<int> SelectedSizes =>
+        Environment.GetEnvironmentVariable("ELJUR_BENCH_SIZES") is { Length: > 0 } list
+            ? list.Split(',').Select(s => int.Parse(s.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray()
+            : Sizes;
+
     private static readonly Dictionary<int, DataSet> Cache = new();
 
     /// <summary>Where the data files live: <c>ELJUR_BENCH_DATA</c>, or <c>BenchmarkDotNet.Artifacts/eljur-data</c>.</summary>

@@ -12,7 +12,9 @@ public class SnapshotReadBenchmarks
 {
     private byte[] _text = Array.Empty<byte>();
 
-    [Params(10_000, 100_000, 1_000_000)]
+    public static IEnumerable<int> Sizes => BenchmarkData.SelectedSizes;
+
+    [ParamsSource(nameof(Sizes))]
     public int Size { get; set; }
 
     [Params(false, true)]
@@ -32,7 +34,9 @@ public class SnapshotWriteBenchmarks
     private GradebookSnapshot _snapshot = new();
     private MemoryStream _buffer = new();
 
-    [Params(10_000, 100_000, 1_000_000)]
+    public static IEnumerable<int> Sizes => BenchmarkData.SelectedSizes;
+
+    [ParamsSource(nameof(Sizes))]
     public int Size { get; set; }
 
     [Params(false, true)]
@@ -62,7 +66,9 @@ public class PresetEvaluationBenchmarks
 {
     private GradebookSnapshot _snapshot = new();
 
-    [Params(10_000, 100_000, 1_000_000)]
+    public static IEnumerable<int> Sizes => BenchmarkData.SelectedSizes;
+
+    [ParamsSource(nameof(Sizes))]
     public int Size { get; set; }
 
     [GlobalSetup]
@@ -83,7 +89,9 @@ public class ThreeRulesBenchmarks
     private GradebookSnapshot _snapshot = new();
     private RulesEngineThreeRules _rulesEngine = null!;
 
-    [Params(10_000, 100_000, 1_000_000)]
+    public static IEnumerable<int> Sizes => BenchmarkData.SelectedSizes;
+
+    [ParamsSource(nameof(Sizes))]
     public int Size { get; set; }
 
     [GlobalSetup]

@@ -95,12 +95,13 @@ public static class Program
         }
 
         Machine();
-        foreach (var size in BenchmarkData.Sizes)
+        var sizes = BenchmarkData.SelectedSizes.ToList();
+        foreach (var size in sizes)
         {
             BenchmarkData.Get(size);
         }
 
-        Memory(BenchmarkData.Sizes);
+        Memory(sizes);
         Console.WriteLine("// Policy: " + LyceumPolicy.Note);
         var watch = Stopwatch.StartNew();
         var switcher = BenchmarkSwitcher.FromTypes(new[]
