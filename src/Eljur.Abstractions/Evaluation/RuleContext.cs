@@ -15,6 +15,9 @@ public sealed class RuleContext
     private readonly List<Finding> _findings;
     private readonly Dictionary<string, SortedSet<string>> _notEvaluable = new(StringComparer.Ordinal);
     private readonly HashSet<string> _disabledAspects;
+    private DeadlineAnchor? _lastAnchor;
+    private DateTime _lastDate;
+    private DateTimeOffset _lastDeadline;
 
     internal RuleContext(RuleDefinition rule, RuleUse use, EvaluationData data, List<Finding> findings, HashSet<string> disabledAspects)
     {
@@ -154,11 +157,22 @@ public sealed class RuleContext
         switch (anchor.Kind)
         {
             case DeadlineAnchorKind.SameDay:
-                return Clock.EndOfDay(date);
             case DeadlineAnchorKind.CalendarDays:
-                return Clock.EndOfDay(date.Date.AddDays(anchor.Amount));
             case DeadlineAnchorKind.WorkingDays:
-                return Clock.EndOfDay(Clock.AddWorkingDays(date, (int)anchor.Amount));
+                // Records come in runs of one date (the marks of a lesson): the last answer is kept.
+                if (!ReferenceEquals(anchor, _lastAnchor) || date != _lastDate)
+                {
+                    _lastDeadline = anchor.Kind switch
+                    {
+                        DeadlineAnchorKind.SameDay => Clock.EndOfDay(date),
+                        DeadlineAnchorKind.CalendarDays => Clock.EndOfDay(date.Date.AddDays(anchor.Amount)),
+                        _ => Clock.EndOfDay(Clock.AddWorkingDays(date, (int)anchor.Amount)),
+                    };
+                    _lastAnchor = anchor;
+                    _lastDate = date;
+                }
+
+                return _lastDeadline;
             case DeadlineAnchorKind.AfterLessonEnd:
                 if (lesson?.End is { } end)
                 {
