@@ -82,10 +82,12 @@ public sealed class EvaluationData
             var revised = new List<Mark>();
             string? lastLessonId = null;
             var lastCancelled = false;
+            var first = From;
+            var last = To < AsOfDate ? To : AsOfDate;
             for (var i = 0; i < marks.Count; i++)
             {
                 var m = marks[i];
-                var inScope = InScope(m.Date);
+                var inScope = m.Date >= first && m.Date <= last;
                 if (inScope && cancelled.Count > 0 && m.LessonId is { } lessonId)
                 {
                     if (!ReferenceEquals(lessonId, lastLessonId))
@@ -117,7 +119,9 @@ public sealed class EvaluationData
                     byKind[(int)m.Kind].Add(m);
                 }
 
-                if (m.Revisions.Count > 0)
+                // Revisions are almost always the reader's empty array: test that without an interface call.
+                var revisions = m.Revisions;
+                if (revisions is MarkRevision[] array ? array.Length > 0 : revisions.Count > 0)
                 {
                     revised.Add(m);
                 }
