@@ -45,9 +45,10 @@ public static class Program
                 ProfileEvaluation(Sizes(args.Skip(1)));
                 return 0;
             case "three":
+            case "three-compliant":
                 foreach (var size in Sizes(args.Skip(1)))
                 {
-                    var snapshot = BenchmarkData.Get(size).Read();
+                    var snapshot = BenchmarkData.Get(size, compliant: mode == "three-compliant").Read();
                     var rulesEngine = new RulesEngineThreeRules();
                     var ours = Best(() => EljurEngine.ThreeRules(snapshot), 5);
                     var preset = Best(() => EljurEngine.Evaluate(snapshot, LyceumPolicy.Policy), 5);
@@ -61,7 +62,7 @@ public static class Program
                     // For a profiler (perf with DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0): one step, many times.
                     var size = int.Parse(args[2], CultureInfo.InvariantCulture);
                     var times = int.Parse(args[3], CultureInfo.InvariantCulture);
-                    var data = BenchmarkData.Get(size);
+                    var data = BenchmarkData.Get(size, compliant: args.Length > 4 && args[4] == "compliant");
                     var text = args[1] == "read" ? data.Load(false) : Array.Empty<byte>();
                     var snapshot = args[1] == "read" ? null : data.Read();
                     var rulesEngine = new RulesEngineThreeRules();
@@ -85,6 +86,16 @@ public static class Program
                     return 0;
                 }
 
+            case "data":
+                foreach (var size in BenchmarkData.Sizes)
+                {
+                    var set = BenchmarkData.Get(size);
+                    Console.WriteLine($"{size:N0}: {set.Description}; {set.Marks:N0} marks, {set.Lessons:N0} lessons, {set.Absences:N0} absences, {set.Records:N0} records; {set.CompactBytes / 1e6:F1} MB compact, {set.IndentedBytes / 1e6:F1} MB indented");
+                }
+
+                var compliantSet = BenchmarkData.Get(1_000_000, compliant: true);
+                Console.WriteLine($"1,000,000 compliant: {compliantSet.Description}; {compliantSet.Marks:N0} marks, {compliantSet.CompactBytes / 1e6:F1} MB compact");
+                return 0;
             case "check":
                 foreach (var size in Sizes(args.Skip(1)))
                 {
@@ -101,12 +112,18 @@ public static class Program
             BenchmarkData.Get(size);
         }
 
+        if (sizes.Contains(1_000_000))
+        {
+            BenchmarkData.Get(1_000_000, compliant: true);
+        }
+
         Memory(sizes);
         Console.WriteLine("// Policy: " + LyceumPolicy.Note);
         var watch = Stopwatch.StartNew();
         var switcher = BenchmarkSwitcher.FromTypes(new[]
         {
             typeof(SnapshotReadBenchmarks), typeof(SnapshotWriteBenchmarks), typeof(PresetEvaluationBenchmarks), typeof(ThreeRulesBenchmarks),
+            typeof(ThreeRulesCompliantBenchmarks),
         });
         var summaries = switcher.Run(args.Length == 0 ? new[] { "--filter", "*" } : args, SuiteConfig.Create()).ToList();
         Derived(summaries, watch.Elapsed);
@@ -338,11 +355,14 @@ public static class Program
             }
         }
 
-        foreach (var size in BenchmarkData.Sizes)
+        foreach (var set in new[] { "ThreeRules", "ThreeRulesCompliant" })
         {
-            if (means.TryGetValue("ThreeRules.Eljur@" + size, out var ours) && means.TryGetValue("ThreeRules.RulesEngine@" + size, out var theirs))
+            foreach (var size in BenchmarkData.Sizes)
             {
-                lines.Add($"- three rules at {size:N0}: RulesEngine/SDK time ratio ×{theirs / ours:F1}");
+                if (means.TryGetValue(set + ".Eljur@" + size, out var ours) && means.TryGetValue(set + ".RulesEngine@" + size, out var theirs))
+                {
+                    lines.Add($"- {set} at {size:N0}: RulesEngine/SDK time ratio ×{theirs / ours:F1}");
+                }
             }
         }
 

@@ -92,7 +92,7 @@ public sealed class ThroughputColumn : IColumn
             return null;
         }
 
-        var data = BenchmarkData.Get(size);
+        var data = BenchmarkData.Get(size, compliant: benchmarkCase.Descriptor.Type == typeof(ThreeRulesCompliantBenchmarks));
         var seconds = meanNs / 1e9;
         if (unit == ThroughputUnit.MegabytesOfText)
         {
