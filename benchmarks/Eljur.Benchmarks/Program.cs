@@ -295,12 +295,7 @@ public static class Program
         {
             var data = BenchmarkData.Get(size);
             var baseline = Settle();
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var snapshot = data.Read();
-            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-            var whole = Settle() - baseline;
-            var withoutMarks = snapshot with { Marks = null };
-            snapshot = null;
+            var (whole, allocated, withoutMarks) = ReadAndMeasure(data, baseline);
             var rest = Settle() - baseline;
             GC.KeepAlive(withoutMarks);
             Console.WriteLine(string.Format(
@@ -313,14 +308,25 @@ public static class Program
                 (whole - rest) / (double)data.Marks,
                 allocated / 1e6));
         }
+    }
 
-        static long Settle()
-        {
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            return GC.GetTotalMemory(forceFullCollection: true);
-        }
+    /// <summary>Reads, measures the whole model, and returns it without its marks (the full snapshot dies here).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (long Whole, long Allocated, GradebookSnapshot WithoutMarks) ReadAndMeasure(DataSet data, long baseline)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var snapshot = data.Read();
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var whole = Settle() - baseline;
+        return (whole, allocated, snapshot with { Marks = null });
+    }
+
+    private static long Settle()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
     }
 
     /// <summary>Scaling series, throughputs and the RulesEngine ratio from the BenchmarkDotNet reports.</summary>
