@@ -21,6 +21,13 @@ internal sealed class SnapshotParser
     internal static readonly DefaultJsonNameTable Names = BuildNames();
 
     private const int CancellationInterval = 1000;
+    private const int DonePeriods = 1 << 0;
+    private const int DoneSubjects = 1 << 1;
+    private const int DoneClasses = 1 << 2;
+    private const int DoneStudents = 1 << 3;
+    private const int DoneStaff = 1 << 4;
+    private const int DoneLessons = 1 << 5;
+    private const int DoneAccounts = 1 << 6;
     private const int MaxPooled = 1 << 20;
     private const int MaxPooledLength = 64;
 
@@ -53,6 +60,11 @@ internal sealed class SnapshotParser
     private List<long>? _accountAt;
     private List<long>? _loginAt;
     private List<long>? _archiveAt;
+
+    // Sections read to their end (bits of Done). A large section whose targets are all read already
+    // (the usual order: lessons before absences and marks) checks its references record by record as
+    // it is read, while the ids are fresh in memory, and keeps no positions for a later pass.
+    private int _done;
 
     internal SnapshotParser(JsonTextReader reader, string? fileName, CancellationToken cancellationToken)
     {
@@ -165,6 +177,7 @@ internal sealed class SnapshotParser
                 case "periods":
                     Once(ref seen, 1 << 3, name);
                     periods = ReadArray(ReadPeriod, p => p.Id, ref _periodIds, null);
+                    _done |= DonePeriods;
                     break;
                 case "holidays":
                     Once(ref seen, 1 << 4, name);
@@ -173,30 +186,41 @@ internal sealed class SnapshotParser
                 case "subjects":
                     Once(ref seen, 1 << 5, name);
                     subjects = ReadArray(ReadSubject, s => s.Id, ref _subjectIds, null);
+                    _done |= DoneSubjects;
                     break;
                 case "classes":
                     Once(ref seen, 1 << 6, name);
                     classes = ReadArray(ReadClass, c => c.Id, ref _classIds, _classAt = new List<long>());
+                    _done |= DoneClasses;
                     break;
                 case "students":
                     Once(ref seen, 1 << 7, name);
                     students = ReadArray(ReadStudent, s => s.Id, ref _studentIds, _studentAt = new List<long>());
+                    _done |= DoneStudents;
                     break;
                 case "staff":
                     Once(ref seen, 1 << 8, name);
                     staff = ReadArray(ReadStaff, s => s.Id, ref _staffIds, null);
+                    _done |= DoneStaff;
                     break;
                 case "lessons":
                     Once(ref seen, 1 << 9, name);
-                    lessons = ReadArray(ReadLesson, l => l.Id, ref _lessonIds, _lessonAt = new List<long>());
+                    lessons = Ready(DoneClasses | DoneSubjects | DoneStaff)
+                        ? ReadArray(ReadLesson, l => l.Id, ref _lessonIds, null, CheckLesson)
+                        : ReadArray(ReadLesson, l => l.Id, ref _lessonIds, _lessonAt = new List<long>());
+                    _done |= DoneLessons;
                     break;
                 case "absences":
                     Once(ref seen, 1 << 10, name);
-                    absences = ReadArray(ReadAbsence, _absenceAt = new List<long>());
+                    absences = Ready(DoneLessons | DoneStudents)
+                        ? ReadArray(ReadAbsence, null, CheckAbsence)
+                        : ReadArray(ReadAbsence, _absenceAt = new List<long>());
                     break;
                 case "marks":
                     Once(ref seen, 1 << 11, name);
-                    marks = ReadArray(ReadMark, m => m.Id, ref _markIds, _markAt = new List<long>());
+                    marks = Ready(DoneStudents | DoneSubjects | DoneLessons | DonePeriods)
+                        ? ReadArray(ReadMark, m => m.Id, ref _markIds, null, CheckMark)
+                        : ReadArray(ReadMark, m => m.Id, ref _markIds, _markAt = new List<long>());
                     break;
                 case "plans":
                     Once(ref seen, 1 << 12, name);
@@ -209,10 +233,13 @@ internal sealed class SnapshotParser
                 case "accounts":
                     Once(ref seen, 1 << 14, name);
                     accounts = ReadArray(ReadAccount, a => a.Id, ref _accountIds, _accountAt = new List<long>());
+                    _done |= DoneAccounts;
                     break;
                 case "logins":
                     Once(ref seen, 1 << 15, name);
-                    logins = ReadArray(ReadLogin, _loginAt = new List<long>());
+                    logins = Ready(DoneAccounts)
+                        ? ReadArray(ReadLogin, null, CheckLogin)
+                        : ReadArray(ReadLogin, _loginAt = new List<long>());
                     break;
                 case "operations":
                     Once(ref seen, 1 << 16, name);
@@ -283,13 +310,18 @@ internal sealed class SnapshotParser
         seen |= bit;
     }
 
-    private List<T>? ReadArray<T>(Func<T> readItem, List<long>? positions = null)
+    private List<T>? ReadArray<T>(Func<T> readItem, List<long>? positions = null, Action<T, int, long>? check = null)
     {
         HashSet<string>? none = null;
-        return ReadArray(readItem, null, ref none, positions);
+        return ReadArray(readItem, null, ref none, positions, check);
     }
 
-    private List<T>? ReadArray<T>(Func<T> readItem, Func<T, string>? idOf, ref HashSet<string>? ids, List<long>? positions)
+    /// <summary>
+    /// Reads an array of records: duplicate ids are an error at once; references are either checked at
+    /// once by <paramref name="check"/> (given the record, its index and packed position) or, when their
+    /// targets may still follow, after the document, from the <paramref name="positions"/> kept here.
+    /// </summary>
+    private List<T>? ReadArray<T>(Func<T> readItem, Func<T, string>? idOf, ref HashSet<string>? ids, List<long>? positions, Action<T, int, long>? check = null)
     {
         if (_r.TokenType == JsonToken.Null)
         {
@@ -340,6 +372,7 @@ internal sealed class SnapshotParser
             }
 
             positions?.Add(Pack(line, pos));
+            check?.Invoke(item, list.Count, Pack(line, pos));
             list.Add(item);
             if (--_untilCancellationCheck == 0)
             {
@@ -976,7 +1009,7 @@ internal sealed class SnapshotParser
             }
         }
 
-        if (s.Lessons is { } lessons)
+        if (s.Lessons is { } lessons && _lessonAt is not null)
         {
             for (var i = 0; i < lessons.Count; i++)
             {
@@ -988,7 +1021,7 @@ internal sealed class SnapshotParser
             }
         }
 
-        if (s.Absences is { } absences)
+        if (s.Absences is { } absences && _absenceAt is not null)
         {
             for (var i = 0; i < absences.Count; i++)
             {
@@ -997,7 +1030,7 @@ internal sealed class SnapshotParser
             }
         }
 
-        if (s.Marks is { } marks)
+        if (s.Marks is { } marks && _markAt is not null)
         {
             for (var i = 0; i < marks.Count; i++)
             {
@@ -1039,7 +1072,7 @@ internal sealed class SnapshotParser
             }
         }
 
-        if (s.Logins is { } logins)
+        if (s.Logins is { } logins && _loginAt is not null)
         {
             for (var i = 0; i < logins.Count; i++)
             {
@@ -1056,6 +1089,33 @@ internal sealed class SnapshotParser
         }
     }
 
+    private bool Ready(int sections) => (_done & sections) == sections;
+
+    private void CheckLesson(Lesson l, int i, long at)
+    {
+        RefAt(_classIds, l.ClassId, "lessons", i, "classId", at, "class", "classes");
+        RefAt(_subjectIds, l.SubjectId, "lessons", i, "subjectId", at, "subject", "subjects");
+        RefAt(_staffIds, l.TeacherId, "lessons", i, "teacherId", at, "staff member", "staff");
+        RefAt(_staffIds, l.SubstituteId, "lessons", i, "substituteId", at, "staff member", "staff");
+    }
+
+    private void CheckAbsence(Absence a, int i, long at)
+    {
+        RefAt(_lessonIds, a.LessonId, "absences", i, "lessonId", at, "lesson", "lessons");
+        RefAt(_studentIds, a.StudentId, "absences", i, "studentId", at, "student", "students");
+    }
+
+    private void CheckMark(Mark m, int i, long at)
+    {
+        RefAt(_studentIds, m.StudentId, "marks", i, "studentId", at, "student", "students");
+        RefAt(_subjectIds, m.SubjectId, "marks", i, "subjectId", at, "subject", "subjects");
+        RefAt(_lessonIds, m.LessonId, "marks", i, "lessonId", at, "lesson", "lessons");
+        RefAt(_periodIds, m.PeriodId, "marks", i, "periodId", at, "period", "periods");
+    }
+
+    private void CheckLogin(Login l, int i, long at) =>
+        RefAt(_accountIds, l.AccountId, "logins", i, "accountId", at, "account", "accounts");
+
     private void Ref(
         HashSet<string>? targets,
         string? id,
@@ -1065,6 +1125,17 @@ internal sealed class SnapshotParser
         List<long> at,
         string what,
         string targetSection,
+        int fieldIndex = -1) => RefAt(targets, id, section, index, field, at[index], what, targetSection, fieldIndex);
+
+    private void RefAt(
+        HashSet<string>? targets,
+        string? id,
+        string section,
+        int index,
+        string field,
+        long packed,
+        string what,
+        string targetSection,
         int fieldIndex = -1)
     {
         if (targets is null || string.IsNullOrEmpty(id) || targets.Contains(id!))
@@ -1072,7 +1143,6 @@ internal sealed class SnapshotParser
             return;
         }
 
-        var packed = at[index];
         throw new SnapshotFormatException(
             "refers to " + what + " \"" + id + "\" which is not in $." + targetSection,
             "$." + section + "[" + index.ToString(CultureInfo.InvariantCulture) + "]." + field
