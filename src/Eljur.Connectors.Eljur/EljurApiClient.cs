@@ -88,11 +88,13 @@ internal sealed class EljurApiClient : IDisposable
                 throw Fail(method, attempt, tries, "the token was refused and there is no login and password to sign in again");
             }
 
-            session = await RenewAsync(session, method, cancellationToken).ConfigureAwait(false);
+            session = await RenewAsync(session, method, attempt, tries, cancellationToken).ConfigureAwait(false);
             (attempt, tries) = await ExecuteAsync(method, parameters, session.Token, cancellationToken).ConfigureAwait(false);
         }
 
-        return Unwrap(method, attempt, tries);
+        var result = Unwrap(method, attempt, tries);
+        session.Proven = true;
+        return result;
     }
 
     public void Dispose()
@@ -124,11 +126,11 @@ internal sealed class EljurApiClient : IDisposable
             if (current is null && !string.IsNullOrWhiteSpace(_options.Token))
             {
                 // A configured token has no known expiry: it is used until the vendor refuses it.
-                current = new Session(_options.Token!.Trim(), null, 1);
+                current = new Session(_options.Token!.Trim(), null, 1, renewed: false);
             }
             else if (CanLogin)
             {
-                current = await LoginAsync((current?.Generation ?? 0) + 1, cancellationToken).ConfigureAwait(false);
+                current = await LoginAsync((current?.Generation ?? 0) + 1, renewed: false, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -146,9 +148,11 @@ internal sealed class EljurApiClient : IDisposable
 
     /// <summary>
     /// Replaces a session the vendor refused. Concurrent callers refused with the same session share
-    /// one login: only the first finds the refused session still current.
+    /// one login: only the first finds the refused session still current. A session that was itself
+    /// a renewal and has not yet served one call is not renewed again: signing in once more would
+    /// only repeat the refusal, so the fetch fails instead of looping.
     /// </summary>
-    private async Task<Session> RenewAsync(Session refused, string method, CancellationToken cancellationToken)
+    private async Task<Session> RenewAsync(Session refused, string method, Attempt refusal, int tries, CancellationToken cancellationToken)
     {
         await _loginGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -159,7 +163,12 @@ internal sealed class EljurApiClient : IDisposable
                 return current;
             }
 
-            var renewed = await LoginAsync(refused.Generation + 1, cancellationToken).ConfigureAwait(false);
+            if (refused.Renewed && !refused.Proven)
+            {
+                throw Fail(method, refusal, tries, "refused again right after signing in again", ConnectorFailureKind.Authentication);
+            }
+
+            var renewed = await LoginAsync(refused.Generation + 1, renewed: true, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _session, renewed);
             return renewed;
         }
@@ -172,7 +181,7 @@ internal sealed class EljurApiClient : IDisposable
     private bool IsExpired(Session session) =>
         session.Expires is { } expires && _clock.GetUtcNow() >= expires - TimeSpan.FromMinutes(1);
 
-    private async Task<Session> LoginAsync(int generation, CancellationToken cancellationToken)
+    private async Task<Session> LoginAsync(int generation, bool renewed, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _logins);
         var (attempt, tries) = await ExecuteAsync(AuthMethodName, Array.Empty<KeyValuePair<string, string>>(), null, cancellationToken).ConfigureAwait(false);
@@ -202,7 +211,7 @@ internal sealed class EljurApiClient : IDisposable
         }
 
         Log.Login(_log, _options.Vendor ?? "");
-        return new Session(token, expires, generation);
+        return new Session(token, expires, generation, renewed);
     }
 
     // ------------------------------------------------------------------ one call, with retries
@@ -446,7 +455,36 @@ internal sealed class EljurApiClient : IDisposable
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private sealed record Session(string Token, DateTimeOffset? Expires, int Generation);
+    /// <summary>An <c>auth_token</c> in use.</summary>
+    private sealed class Session
+    {
+        private volatile bool _proven;
+
+        public Session(string token, DateTimeOffset? expires, int generation, bool renewed)
+        {
+            Token = token;
+            Expires = expires;
+            Generation = generation;
+            Renewed = renewed;
+        }
+
+        public string Token { get; }
+
+        public DateTimeOffset? Expires { get; }
+
+        /// <summary>Counts sessions of this client; a refusal renews only the current one.</summary>
+        public int Generation { get; }
+
+        /// <summary>Obtained because the previous session was refused.</summary>
+        public bool Renewed { get; }
+
+        /// <summary>At least one call succeeded with it.</summary>
+        public bool Proven
+        {
+            get => _proven;
+            set => _proven = value;
+        }
+    }
 
     /// <summary>One HTTP exchange, judged: the envelope's state wins over a 200, an HTTP error wins over the envelope.</summary>
     internal sealed class Attempt
