@@ -178,8 +178,11 @@ internal sealed class EljurApiClient : IDisposable
         }
     }
 
+    /// <summary>A session this close to its expiry is renewed before the next call.</summary>
+    private static readonly TimeSpan RenewalMargin = TimeSpan.FromMinutes(1);
+
     private bool IsExpired(Session session) =>
-        session.Expires is { } expires && _clock.GetUtcNow() >= expires - TimeSpan.FromMinutes(1);
+        session.Expires is { } expires && _clock.GetUtcNow() >= expires - RenewalMargin;
 
     private async Task<Session> LoginAsync(int generation, bool renewed, CancellationToken cancellationToken)
     {
@@ -203,9 +206,10 @@ internal sealed class EljurApiClient : IDisposable
         {
             // ЭлЖур writes the expiry without a zone; it is read in the school's zone.
             expires = new DateTimeOffset(local, _zone.GetUtcOffset(local));
-            if (expires <= _clock.GetUtcNow())
+            if (_clock.GetUtcNow() >= expires - RenewalMargin)
             {
-                // A token born expired (a skewed clock) is used until refused, not renewed before every call.
+                // A token born (nearly) expired by our clock, a skewed one, is used until refused:
+                // renewing it before every call would be a login loop.
                 expires = null;
             }
         }

@@ -296,8 +296,8 @@ internal sealed class EljurMockServer : MockVendorServer
 
     /// <summary>
     /// getdiary: for a student <c>students{id:{days{…}}}</c> with <c>items</c> keyed by lesson number
-    /// (an array on Wednesdays, null on 2 October, missing on vacation days); for a class
-    /// <c>days</c> at the top and <c>items</c> always an array.
+    /// (an array on Wednesdays, null on the day without lessons, missing on vacation days); for a
+    /// class <c>days</c> at the top and <c>items</c> an array (missing on days without lessons).
     /// </summary>
     private JToken Diary(UnitRef unit, (DateTime From, DateTime To) range, bool rings, bool classShape)
     {
@@ -313,6 +313,17 @@ internal sealed class EljurMockServer : MockVendorServer
             };
         }
 
+        if (MockSchool.NoLessonsDay >= range.From && MockSchool.NoLessonsDay <= range.To)
+        {
+            // A day without lessons: items null for a student, missing for a class.
+            var key = MockSchool.NoLessonsDay.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            days[key] = new JObject { ["name"] = key, ["title"] = Title(MockSchool.NoLessonsDay), ["alert"] = "vacation" };
+            if (!classShape)
+            {
+                days[key]!["items"] = JValue.CreateNull();
+            }
+        }
+
         foreach (var group in School.Lessons.Where(l => l.ClassName == unit.ClassName && l.Date >= range.From && l.Date <= range.To).GroupBy(l => l.Date))
         {
             var date = group.Key;
@@ -320,11 +331,7 @@ internal sealed class EljurMockServer : MockVendorServer
             JToken? itemsToken;
             if (classShape || date.DayOfWeek == DayOfWeek.Wednesday)
             {
-                itemsToken = new JArray(items);
-            }
-            else if (date == new DateTime(2024, 10, 2))
-            {
-                itemsToken = JValue.CreateNull(); // a day whose items are null
+                itemsToken = new JArray(items); // a class's items, and a student's on Wednesdays, come as an array
             }
             else
             {

@@ -73,6 +73,9 @@ internal sealed class MockSchool
     public const string HugeLessonId = "9007199254740993"; // 2^53 + 1: a double would make it …992
     public const string Autumn = "Осенние каникулы";
 
+    /// <summary>A school day without lessons (a methodical day): the diary lists it with <c>items: null</c>.</summary>
+    public static readonly DateTime NoLessonsDay = new(2024, 10, 4);
+
     public static readonly DateTime YearStart = new(2024, 9, 2);
     public static readonly DateTime Generated = new(2024, 12, 28);
 
@@ -195,7 +198,7 @@ internal sealed class MockSchool
                 continue;
             }
 
-            if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || date == NoLessonsDay)
             {
                 continue;
             }
