@@ -152,10 +152,11 @@ public sealed class SqliteGradebookStore : IGradebookStore
 
     private static DateTime ParseDate(string text) => DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static object Time(DateTimeOffset? time) => time is { } t ? t.ToString("o", CultureInfo.InvariantCulture) : DBNull.Value;
+    /// <summary>Instants are stored as UTC ticks (100 ns since 0001-01-01); exports show them in the school's zone.</summary>
+    private static object Time(DateTimeOffset? time) => time is { } t ? t.UtcTicks : DBNull.Value;
 
     private static DateTimeOffset? ParseTime(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateTimeOffset.ParseExact(reader.GetString(ordinal), "o", CultureInfo.InvariantCulture);
+        reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
 
     private static StoredState Load(SqliteConnection connection, SqliteTransaction transaction, string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
@@ -363,7 +364,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
                 """);
             command.Parameters.AddWithValue("$school", schoolId);
             command.Parameters.AddWithValue("$reference", reference);
-            command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.UtcTicks);
             command.ExecuteNonQuery();
             return Task.CompletedTask;
         }

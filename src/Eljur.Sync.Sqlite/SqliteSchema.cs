@@ -16,7 +16,7 @@ internal static class SqliteSchema
         CREATE TABLE schools (
             school_id TEXT NOT NULL PRIMARY KEY,
             reference TEXT NOT NULL,
-            updated_at TEXT NOT NULL
+            updated_at INTEGER NOT NULL
         );
         CREATE TABLE sync_runs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -25,9 +25,9 @@ internal static class SqliteSchema
             instance TEXT,
             range_from TEXT NOT NULL,
             range_to TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            observed_at TEXT,
-            finished_at TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            observed_at INTEGER,
+            finished_at INTEGER NOT NULL,
             succeeded INTEGER NOT NULL,
             capabilities TEXT NOT NULL,
             counts TEXT NOT NULL,
@@ -39,13 +39,13 @@ internal static class SqliteSchema
             id TEXT NOT NULL,
             date TEXT NOT NULL,
             payload TEXT NOT NULL,
-            topic_entered_at TEXT,
-            topic_entered_after TEXT,
-            homework_entered_at TEXT,
-            homework_entered_after TEXT,
-            first_seen_at TEXT NOT NULL,
-            deleted_at TEXT,
-            deleted_after TEXT,
+            topic_entered_at INTEGER,
+            topic_entered_after INTEGER,
+            homework_entered_at INTEGER,
+            homework_entered_after INTEGER,
+            first_seen_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            deleted_after INTEGER,
             PRIMARY KEY (school_id, id)
         ) WITHOUT ROWID;
         CREATE INDEX lessons_date ON lessons (school_id, date);
@@ -55,12 +55,12 @@ internal static class SqliteSchema
             date TEXT NOT NULL,
             value TEXT NOT NULL,
             payload TEXT NOT NULL,
-            entered_at TEXT,
-            entered_after TEXT,
+            entered_at INTEGER,
+            entered_after INTEGER,
             revisions TEXT,
-            first_seen_at TEXT NOT NULL,
-            deleted_at TEXT,
-            deleted_after TEXT,
+            first_seen_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            deleted_after INTEGER,
             PRIMARY KEY (school_id, id)
         ) WITHOUT ROWID;
         CREATE INDEX marks_date ON marks (school_id, date);
@@ -70,11 +70,11 @@ internal static class SqliteSchema
             student_id TEXT NOT NULL,
             date TEXT NOT NULL,
             payload TEXT NOT NULL,
-            entered_at TEXT,
-            entered_after TEXT,
-            first_seen_at TEXT NOT NULL,
-            deleted_at TEXT,
-            deleted_after TEXT,
+            entered_at INTEGER,
+            entered_after INTEGER,
+            first_seen_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            deleted_after INTEGER,
             PRIMARY KEY (school_id, lesson_id, student_id)
         ) WITHOUT ROWID;
         CREATE INDEX absences_date ON absences (school_id, date);
