@@ -147,12 +147,12 @@ public sealed class GradebookSync
         }
 
         var state = await store.ReadAsync(schoolId, from.Date, to.Date, cancellationToken).ConfigureAwait(false);
-        if (state.Reference is null || state.Runs.Count == 0)
+        if (string.IsNullOrEmpty(state.Reference) || state.Runs.Count == 0)
         {
             throw new GradebookStoreException($"The store has no successful sync of school \"{schoolId}\".");
         }
 
-        var reference = SnapshotReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(state.Reference)), "store:" + schoolId, cancellationToken);
+        var reference = SnapshotReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(state.Reference!)), "store:" + schoolId, cancellationToken);
         var zone = SchoolTimeZone.Resolve(reference.School.TimeZone);
         DateTimeOffset? Local(DateTimeOffset? t) => t is { } v ? TimeZoneInfo.ConvertTime(v, zone) : null;
 
@@ -202,6 +202,27 @@ public sealed class GradebookSync
             Absences = absences,
             Marks = marks,
         };
+    }
+
+    /// <summary>The school record of the latest successful sync of a school, or null when there is none.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="schoolId">The school id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The school (id, name, time zone, work week) or null.</returns>
+    public static async Task<School?> GetSchoolAsync(IGradebookStore store, string schoolId, CancellationToken cancellationToken = default)
+    {
+        if (store is null)
+        {
+            throw new ArgumentNullException(nameof(store));
+        }
+
+        var state = await store.ReadAsync(schoolId, DateTime.MaxValue.Date, DateTime.MaxValue.Date, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(state.Reference))
+        {
+            return null;
+        }
+
+        return SnapshotReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(state.Reference)), "store:" + schoolId, cancellationToken).School;
     }
 
     private static async Task<SyncCounts> ApplyAsync(IGradebookStoreSession session, GradebookSnapshot snapshot, SyncRun run, CancellationToken cancellationToken)

@@ -16,6 +16,8 @@ internal static class CliApp
             CheckCommand.Create(console, time),
             PoliciesCommand.Create(console),
             ReportCommand.Create(console),
+            SyncCommand.Create(console, time),
+            SnapshotCommand.Create(console),
         };
         return root;
     }

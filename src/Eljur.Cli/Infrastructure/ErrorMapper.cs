@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using Eljur.Abstractions.Calendar;
+using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Sync;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Snapshots;
 using Eljur.Rules.Reports;
@@ -13,6 +15,9 @@ internal static class ErrorMapper
     public static (int ExitCode, string Message) Map(Exception ex) => ex switch
     {
         CliException c => (c.ExitCode, c.Message),
+        GradebookStoreLockedException l => (ExitCodes.SourceFailed, "хранилище занято: " + l.Message),
+        GradebookStoreException g => (ExitCodes.BadInput, "ошибка хранилища: " + g.Message),
+        ConnectorException c => (ExitCodes.SourceFailed, "источник данных не ответил как нужно: " + c.Message),
         SnapshotFormatException s => (ExitCodes.BadInput, "ошибка в снимке данных: " + s.Message),
         PolicyException p => (ExitCodes.BadInput, "ошибка в регламенте (policy): " + p.Message),
         ReportTemplateException t => (ExitCodes.BadInput, t.Message),
