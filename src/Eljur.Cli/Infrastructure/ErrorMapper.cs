@@ -1,8 +1,10 @@
 using System;
 using System.IO;
 using Eljur.Abstractions.Calendar;
+using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Snapshots;
+using Microsoft.Extensions.Options;
 
 namespace Eljur.Cli.Infrastructure;
 
@@ -12,6 +14,8 @@ internal static class ErrorMapper
     public static (int ExitCode, string Message) Map(Exception ex) => ex switch
     {
         CliException c => (c.ExitCode, c.Message),
+        ConnectorException c => (ExitCodes.SourceFailed, "источник данных не дал данные: " + c.Message),
+        OptionsValidationException o => (ExitCodes.BadInput, "неверные параметры: " + string.Join("; ", o.Failures)),
         SnapshotFormatException s => (ExitCodes.BadInput, "ошибка в снимке данных: " + s.Message),
         PolicyException p => (ExitCodes.BadInput, "ошибка в регламенте (policy): " + p.Message),
         CalendarYearMissingException y => (ExitCodes.BadInput, $"нет данных производственного календаря за {y.Year} год: {y.Message}"),
