@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Threading;
 using Eljur.Abstractions.Calendar;
@@ -9,7 +8,6 @@ using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Snapshots;
 using Eljur.Abstractions.Time;
-using Eljur.Cli.Connectors;
 using Eljur.Cli.Infrastructure;
 using Eljur.Rules;
 using Eljur.Rules.Reports;
@@ -36,20 +34,8 @@ internal static class CheckCommand
         {
             snapshot, policy, asOf, from, to, format, output,
         };
-        var source = ConnectorSource.Create();
-        source.AddTo(command);
-        command.Validators.Add(result => ValidateSource(result, snapshot, from, to, source));
         command.SetAction((parse, cancellationToken) =>
         {
-            if (source.IsGiven(parse))
-            {
-                var first = Inputs.Date(parse.GetValue(from), "--from")!.Value;
-                var last = Inputs.Date(parse.GetValue(to), "--to")!.Value;
-                var fetched = source.Fetch(parse, first, last, console, time, cancellationToken);
-                return System.Threading.Tasks.Task.FromResult(Run(
-                    fetched, parse.GetValue(policy)!, parse.GetValue(asOf), parse.GetValue(from), parse.GetValue(to), parse.GetValue(format) ?? "text", parse.GetValue(output), console, time, cancellationToken));
-            }
-
             var request = new CheckRequest(
                 parse.GetValue(snapshot)!,
                 parse.GetValue(policy)!,
@@ -60,46 +46,19 @@ internal static class CheckCommand
                 parse.GetValue(output));
             return System.Threading.Tasks.Task.FromResult(Run(request, console, time, cancellationToken));
         });
+
+        // --connector NAME [connector options]: fetch first, then this same action checks the result.
+        Connectors.ConnectorCheck.Attach(command, snapshot, from, to, console, time);
         return command;
     }
 
     public static int Run(CheckRequest request, Console2 console, TimeProvider time, CancellationToken cancellationToken)
     {
-        var data = SnapshotReader.ReadFile(request.Snapshot, cancellationToken);
-        return Run(data, request.Policy, request.AsOf, request.From, request.To, request.Format, request.Output, console, time, cancellationToken);
-    }
-
-    /// <summary>Checks a snapshot already in memory (fetched by <c>--connector</c>).</summary>
-    public static int Run(GradebookSnapshot data, string policyId, string? asOf, string? from, string? to, string format, string? output, Console2 console, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var policy = Presets.Resolve(policyId);
-        var report = Evaluate(data, policy, asOf, from, to, time, cancellationToken);
-        Write(report, format, output, console);
+        var data = Connectors.ConnectorCheck.Fetched ?? SnapshotReader.ReadFile(request.Snapshot, cancellationToken);
+        var policy = Presets.Resolve(request.Policy);
+        var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken);
+        Write(report, request.Format, request.Output, console);
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
-    }
-
-    /// <summary>Exactly one of <c>--snapshot</c> and <c>--connector</c>; a connector needs the range to fetch.</summary>
-    private static void ValidateSource(System.CommandLine.Parsing.CommandResult result, Option<string?> snapshot, Option<string?> from, Option<string?> to, ConnectorSource source)
-    {
-        var hasSnapshot = result.GetResult(snapshot) is not null;
-        var hasConnector = result.GetResult(source.Connector) is not null;
-        if (hasSnapshot == hasConnector)
-        {
-            result.AddError(hasSnapshot
-                ? "укажите либо --snapshot, либо --connector, но не оба."
-                : "укажите источник данных: --snapshot ФАЙЛ или --connector ИМЯ.");
-            return;
-        }
-
-        if (hasSnapshot && source.GivenOptionNames(result).FirstOrDefault() is { } stray)
-        {
-            result.AddError($"{stray} задаётся только вместе с --connector.");
-        }
-
-        if (hasConnector && (result.GetResult(from) is null || result.GetResult(to) is null))
-        {
-            result.AddError("с --connector нужны --from и --to: за какой период загрузить данные.");
-        }
     }
 
     public static EvaluationReport Evaluate(

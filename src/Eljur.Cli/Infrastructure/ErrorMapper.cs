@@ -1,10 +1,8 @@
 using System;
 using System.IO;
 using Eljur.Abstractions.Calendar;
-using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Snapshots;
-using Microsoft.Extensions.Options;
 
 namespace Eljur.Cli.Infrastructure;
 
@@ -14,8 +12,6 @@ internal static class ErrorMapper
     public static (int ExitCode, string Message) Map(Exception ex) => ex switch
     {
         CliException c => (c.ExitCode, c.Message),
-        ConnectorException c => (ExitCodes.SourceFailed, "источник данных не дал данные: " + c.Message),
-        OptionsValidationException o => (ExitCodes.BadInput, "неверные параметры: " + string.Join("; ", o.Failures)),
         SnapshotFormatException s => (ExitCodes.BadInput, "ошибка в снимке данных: " + s.Message),
         PolicyException p => (ExitCodes.BadInput, "ошибка в регламенте (policy): " + p.Message),
         CalendarYearMissingException y => (ExitCodes.BadInput, $"нет данных производственного календаря за {y.Year} год: {y.Message}"),
@@ -24,6 +20,8 @@ internal static class ErrorMapper
         DirectoryNotFoundException d => (ExitCodes.BadInput, "папка не найдена: " + d.Message),
         UnauthorizedAccessException u => (ExitCodes.BadInput, "нет доступа: " + u.Message),
         IOException io => (ExitCodes.BadInput, "ошибка ввода-вывода: " + io.Message),
+        Eljur.Abstractions.Connectors.ConnectorException c => (ExitCodes.SourceFailed, "источник данных не дал данные: " + c.Message),
+        Microsoft.Extensions.Options.OptionsValidationException o => (ExitCodes.BadInput, "неверные параметры: " + string.Join("; ", o.Failures)),
         ArgumentException a => (ExitCodes.BadInput, "неверные данные: " + a.Message),
         OperationCanceledException => (ExitCodes.BadInput, "прервано."),
         _ => (ExitCodes.BadInput, $"непредвиденная ошибка ({ex.GetType().Name}): {ex.Message}"),
