@@ -121,7 +121,6 @@ public abstract class ConnectorConformanceTests : IDisposable
         ConformanceCheck.ServerError or ConformanceCheck.RateLimit or ConformanceCheck.Timeout or ConformanceCheck.RandomFaults
             => Harness.Server is not null && Harness.ProbeOperation is not null,
         ConformanceCheck.Authentication => Harness.Server is not null && Harness.ProbeOperation is not null,
-        ConformanceCheck.Cancellation => true,
         _ => true,
     };
 

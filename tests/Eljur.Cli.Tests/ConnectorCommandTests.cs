@@ -24,6 +24,25 @@ public sealed class ConnectorCommandTests : IDisposable
         "--login", MockSchool.TeacherLogin, "--password", MockSchool.TeacherPassword, "--time-zone", "Europe/Moscow",
     }.Concat(rest).ToArray();
 
+    /// <summary>A small policy of our own, independent of the presets and demo files.</summary>
+    private string PolicyFile()
+    {
+        var path = Path.Combine(_dir, "policy.json");
+        File.WriteAllText(path, """
+        {
+          "format": "eljur.policy/1",
+          "id": "connector-test",
+          "title": "Проверка снимка из ЭлЖур",
+          "rules": [
+            { "rule": "lesson-topic", "clause": "5.1", "params": { "deadline": "sameDay" } },
+            { "rule": "written-mark-entry", "clause": "5.4", "params": { "defaultWorkingDays": 5 } },
+            { "metric": "lessons-with-journal-entry", "clause": "норматив", "threshold": 0.9 }
+          ]
+        }
+        """);
+        return path;
+    }
+
     private static (int Code, string Out, string Error) Run(IEnumerable<string> args, IDictionary<string, string>? environment = null, bool terminal = false)
     {
         var output = new StringWriter();
@@ -53,7 +72,7 @@ public sealed class ConnectorCommandTests : IDisposable
         Assert.Equal(43, snapshot.Lessons!.Count); // one week of both classes
         Assert.Equal(new DateTimeOffset(2024, 11, 20, 10, 0, 0, TimeSpan.FromHours(3)), snapshot.Source.FetchedAt);
 
-        var policy = CliRunner.DemoPolicyFile(_dir);
+        var policy = PolicyFile();
         var check = Run(new[] { "check", "--snapshot", file, "--policy", policy, "--as-of", "2024-11-20T12:00:00+03:00", "--format", "json" });
         Assert.True(check.Code is 0 or 1, check.Error);
         var report = Json.Parse(check.Out);
@@ -65,7 +84,7 @@ public sealed class ConnectorCommandTests : IDisposable
     [Fact]
     public void Check_with_a_connector_fetches_then_checks_and_keeps_stdout_pure_json()
     {
-        var policy = CliRunner.DemoPolicyFile(_dir);
+        var policy = PolicyFile();
         var args = new[] { "check" }.Concat(Connection("--from", "2024-09-02", "--to", "2024-09-06", "--class", "9Б", "--policy", policy, "--as-of", "2024-11-20", "--format", "json"));
         var (code, output, error) = Run(args, terminal: true);
         Assert.True(code is 0 or 1, error);
@@ -170,7 +189,7 @@ public sealed class ConnectorCommandTests : IDisposable
     [Fact]
     public void Check_needs_exactly_one_source()
     {
-        var policy = CliRunner.DemoPolicyFile(_dir);
+        var policy = PolicyFile();
         var neither = Run(new[] { "check", "--policy", policy });
         Assert.Equal(2, neither.Code);
         Assert.Contains("--snapshot ФАЙЛ или --connector ИМЯ", neither.Error, StringComparison.Ordinal);
