@@ -21,7 +21,7 @@ internal static class CheckCommand
 
     public static Command Create(Console2 console, TimeProvider time)
     {
-        var snapshot = new Option<string?>("--snapshot") { Description = "Файл снимка данных (eljur.snapshot/1)" };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Файл снимка данных (eljur.snapshot/1); или --store, или --connector" };
         var store = new Option<string?>("--store") { Description = "Хранилище синхронизации (eljur sync) вместо файла снимка" };
         var school = new Option<string?>("--school") { Description = "Id школы в хранилище, если их там несколько" };
         var policy = new Option<string>("--policy") { Description = "Регламент: id пресета или путь к файлу регламента (JSON)", Required = true };
@@ -54,12 +54,15 @@ internal static class CheckCommand
                 parse.GetValue(school));
             return System.Threading.Tasks.Task.FromResult(Run(request, console, time, cancellationToken));
         });
+
+        // --connector NAME [connector options]: fetch first, then this same action checks the result.
+        Connectors.ConnectorCheck.Attach(command, snapshot, from, to, console, time, store);
         return command;
     }
 
     public static int Run(CheckRequest request, Console2 console, TimeProvider time, CancellationToken cancellationToken)
     {
-        var data = Load(request, cancellationToken);
+        var data = Connectors.ConnectorCheck.Fetched ?? Load(request, cancellationToken);
         var policy = Presets.Resolve(request.Policy);
         var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken);
         var rendering = ReportOutput.ForCheck(request.Format, request.Anonymize, request.Template, data, policy);

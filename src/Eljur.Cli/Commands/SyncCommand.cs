@@ -5,8 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.Model;
-using Eljur.Abstractions.Snapshots;
 using Eljur.Abstractions.Sync;
+using Eljur.Cli.Connectors;
 using Eljur.Cli.Infrastructure;
 
 namespace Eljur.Cli.Commands;
@@ -20,25 +20,24 @@ internal static class SyncCommand
 {
     public static Command Create(Console2 console, TimeProvider time)
     {
-        var connector = new Option<string>("--connector") { Description = "Источник данных: file (снимок из файла, --input)", Required = true };
-        connector.AcceptOnlyFromAmong(SnapshotFileConnector.ConnectorId);
-        var input = new Option<string?>("--input") { Description = "Для --connector file: файл снимка (eljur.snapshot/1), например записанный eljur fetch" };
+        var source = ConnectorSource.Create();
+        source.Connector.Required = true;
         var store = new Option<string>("--store") { Description = "Файл хранилища (SQLite); создаётся при первой синхронизации", Required = true };
         var from = new Option<string?>("--from") { Description = "Начало периода, ГГГГ-ММ-ДД (по умолчанию — 1 сентября текущего учебного года)" };
         var to = new Option<string?>("--to") { Description = "Конец периода, ГГГГ-ММ-ДД (по умолчанию — 31 августа текущего учебного года)" };
         var command = new Command("sync", "Синхронизировать данные журнала в локальное хранилище: запомнить, когда записи появились и менялись")
         {
-            connector, input, store, from, to,
+            store, from, to,
         };
-        command.SetAction((parse, cancellationToken) =>
-        {
-            IGradebookConnector Resolve() => parse.GetValue(connector) switch
-            {
-                _ => new SnapshotFileConnector(parse.GetValue(input) ?? throw new CliException(ExitCodes.BadInput, "для --connector file укажите --input FILE")),
-            };
-
-            return Task.FromResult(Run(Resolve, parse.GetValue(store)!, parse.GetValue(from), parse.GetValue(to), console, time, cancellationToken));
-        });
+        source.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            () => new ParsedConnector(source, parse, console, time),
+            parse.GetValue(store)!,
+            parse.GetValue(from),
+            parse.GetValue(to),
+            console,
+            time,
+            cancellationToken)));
         return command;
     }
 
@@ -78,20 +77,27 @@ internal static class SyncCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>A source that reads a snapshot file (e.g. one <c>eljur fetch</c> wrote) as the vendor's current state.</summary>
-    internal sealed class SnapshotFileConnector : IGradebookConnector
+    /// <summary>The connector the command line names, fetched through the shared connector options (<c>fetch</c>, <c>check</c>).</summary>
+    private sealed class ParsedConnector : IGradebookConnector
     {
-        public const string ConnectorId = "file";
+        private readonly ConnectorSource _source;
+        private readonly ParseResult _parse;
+        private readonly Console2 _console;
+        private readonly TimeProvider _time;
 
-        private readonly string _path;
+        public ParsedConnector(ConnectorSource source, ParseResult parse, Console2 console, TimeProvider time)
+        {
+            _source = source;
+            _parse = parse;
+            _console = console;
+            _time = time;
+        }
 
-        public SnapshotFileConnector(string path) => _path = path;
-
-        public string Id => ConnectorId;
+        public string Id => _parse.GetValue(_source.Connector)!;
 
         public IReadOnlyList<string> Capabilities => Array.Empty<string>();
 
         public Task<GradebookSnapshot> FetchAsync(FetchRequest request, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(SnapshotReader.ReadFile(_path, cancellationToken));
+            Task.FromResult(_source.Fetch(_parse, request.From, request.To, _console, _time, cancellationToken));
     }
 }

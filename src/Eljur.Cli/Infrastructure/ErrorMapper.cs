@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using Eljur.Abstractions.Calendar;
-using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.Sync;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Snapshots;
@@ -17,7 +16,6 @@ internal static class ErrorMapper
         CliException c => (c.ExitCode, c.Message),
         GradebookStoreLockedException l => (ExitCodes.SourceFailed, "хранилище занято: " + l.Message),
         GradebookStoreException g => (ExitCodes.BadInput, "ошибка хранилища: " + g.Message),
-        ConnectorException c => (ExitCodes.SourceFailed, "источник данных не ответил как нужно: " + c.Message),
         SnapshotFormatException s => (ExitCodes.BadInput, "ошибка в снимке данных: " + s.Message),
         PolicyException p => (ExitCodes.BadInput, "ошибка в регламенте (policy): " + p.Message),
         ReportTemplateException t => (ExitCodes.BadInput, t.Message),
@@ -27,6 +25,8 @@ internal static class ErrorMapper
         DirectoryNotFoundException d => (ExitCodes.BadInput, "папка не найдена: " + d.Message),
         UnauthorizedAccessException u => (ExitCodes.BadInput, "нет доступа: " + u.Message),
         IOException io => (ExitCodes.BadInput, "ошибка ввода-вывода: " + io.Message),
+        Eljur.Abstractions.Connectors.ConnectorException c => (ExitCodes.SourceFailed, "источник данных не дал данные: " + c.Message),
+        Microsoft.Extensions.Options.OptionsValidationException o => (ExitCodes.BadInput, "неверные параметры: " + string.Join("; ", o.Failures)),
         ArgumentException a => (ExitCodes.BadInput, "неверные данные: " + a.Message),
         OperationCanceledException => (ExitCodes.BadInput, "прервано."),
         _ => (ExitCodes.BadInput, $"непредвиденная ошибка ({ex.GetType().Name}): {ex.Message}"),
