@@ -160,3 +160,53 @@ public class SyncCommandTests
         Assert.Equal(2, Run(Sync1, "sync", "--connector", "file", "--input", Path.Combine(dir, "absent.json"), "--store", Path.Combine(dir, "s.db")).Code);
     }
 }
+
+/// <summary><c>eljur sync --connector eljur</c> against the local ЭлЖур mock.</summary>
+public sealed class SyncEljurTests : IDisposable
+{
+    private readonly Eljur.Connectors.Eljur.Tests.Mock.EljurMockServer _mock = new();
+
+    public void Dispose() => _mock.Dispose();
+
+    private string[] Sync(string store, string password) => new[]
+    {
+        "sync", "--store", store, "--from", "2024-09-02", "--to", "2024-09-08",
+        "--connector", "eljur", "--base-url", _mock.BaseUrl, "--vendor", Eljur.Connectors.Eljur.Tests.Mock.MockSchool.Vendor,
+        "--devkey", Eljur.Connectors.Eljur.Tests.Mock.MockSchool.DevKey, "--login", Eljur.Connectors.Eljur.Tests.Mock.MockSchool.TeacherLogin,
+        "--password", password, "--time-zone", "Europe/Moscow",
+    };
+
+    private static (int Code, string Out, string Error) Run(DateTimeOffset now, string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run(args, new Console2(output, error), new FakeTimeProvider(now));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Syncing_the_eljur_mock_twice_records_the_week_once_and_a_refused_login_exits_3_leaving_the_store_as_it_was()
+    {
+        var store = Path.Combine(CliRunner.TempDir(), "eljur.db");
+        var t1 = new DateTimeOffset(2024, 9, 9, 15, 0, 0, TimeSpan.Zero);
+
+        var first = Run(t1, Sync(store, Eljur.Connectors.Eljur.Tests.Mock.MockSchool.TeacherPassword));
+        var second = Run(t1.AddHours(1), Sync(store, Eljur.Connectors.Eljur.Tests.Mock.MockSchool.TeacherPassword));
+        var refused = Run(t1.AddHours(2), Sync(store, "wrong-password"));
+
+        Assert.True(first.Code == 0, first.Error);
+        Assert.True(second.Code == 0, second.Error);
+        Assert.Equal(3, refused.Code);
+        Assert.DoesNotContain("wrong-password", refused.Error);
+        var sqlite = new SqliteGradebookStore(store);
+        var runs = await sqlite.GetRunsAsync();
+        Assert.Equal(new[] { true, true, false }, runs.Select(r => r.Succeeded));
+        Assert.Equal(43, runs[0].Counts.LessonsAdded);
+        Assert.True(runs[1].Counts.IsEmpty, second.Error);
+        var snapshot = await GradebookSync.ExportAsync(sqlite, null, new DateTime(2024, 9, 2), new DateTime(2024, 9, 8));
+        Assert.Equal(43, snapshot.Lessons!.Count);
+        Assert.Equal("eljur", snapshot.Source.Connector);
+        Assert.NotEmpty(snapshot.Marks!);
+        Assert.All(snapshot.Marks!, m => Assert.Equal(t1, m.EnteredAt));
+    }
+}
