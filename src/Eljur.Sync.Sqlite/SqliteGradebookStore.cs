@@ -97,7 +97,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: true);
-        return Task.FromResult(Load(connection, transaction, schoolId, from, to, cancellationToken));
+        return Task.FromResult(Load(connection, transaction, schoolId, from, to, withPayloads: true, cancellationToken));
     }
 
     /// <inheritdoc/>
@@ -158,8 +158,10 @@ public sealed class SqliteGradebookStore : IGradebookStore
     private static DateTimeOffset? ParseTime(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
 
-    private static StoredState Load(SqliteConnection connection, SqliteTransaction transaction, string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken)
+    /// <summary>Reads a school's state; without payloads (as a sync needs it, comparing hashes) it reads far less.</summary>
+    private static StoredState Load(SqliteConnection connection, SqliteTransaction transaction, string schoolId, DateTime from, DateTime to, bool withPayloads, CancellationToken cancellationToken)
     {
+        var payload = withPayloads ? "payload" : "''";
         string? reference;
         using (var command = Command(connection, transaction, "SELECT reference FROM schools WHERE school_id = $school;"))
         {
@@ -168,9 +170,9 @@ public sealed class SqliteGradebookStore : IGradebookStore
         }
 
         var lessons = new List<StoredLesson>();
-        using (var command = Command(connection, transaction, """
-            SELECT id, date, payload, topic_entered_at, topic_entered_after, homework_entered_at, homework_entered_after,
-                   first_seen_at, deleted_at, deleted_after
+        using (var command = Command(connection, transaction, $"""
+            SELECT id, date, {payload}, topic_entered_at, topic_entered_after, homework_entered_at, homework_entered_after,
+                   first_seen_at, deleted_at, deleted_after, hash
             FROM lessons WHERE school_id = $school AND date BETWEEN $from AND $to;
             """))
         {
@@ -191,13 +193,14 @@ public sealed class SqliteGradebookStore : IGradebookStore
                     FirstSeenAt = ParseTime(r, 7)!.Value,
                     DeletedAt = ParseTime(r, 8),
                     DeletedAfter = ParseTime(r, 9),
+                    Hash = r.GetInt64(10),
                 });
             }
         }
 
         var marks = new List<StoredMark>();
-        using (var command = Command(connection, transaction, """
-            SELECT id, date, value, payload, entered_at, entered_after, revisions, first_seen_at, deleted_at, deleted_after
+        using (var command = Command(connection, transaction, $"""
+            SELECT id, date, value, {payload}, entered_at, entered_after, revisions, first_seen_at, deleted_at, deleted_after, hash
             FROM marks WHERE school_id = $school AND date BETWEEN $from AND $to;
             """))
         {
@@ -222,13 +225,14 @@ public sealed class SqliteGradebookStore : IGradebookStore
                     FirstSeenAt = ParseTime(r, 7)!.Value,
                     DeletedAt = ParseTime(r, 8),
                     DeletedAfter = ParseTime(r, 9),
+                    Hash = r.GetInt64(10),
                 });
             }
         }
 
         var absences = new List<StoredAbsence>();
-        using (var command = Command(connection, transaction, """
-            SELECT lesson_id, student_id, date, payload, entered_at, entered_after, first_seen_at, deleted_at, deleted_after
+        using (var command = Command(connection, transaction, $"""
+            SELECT lesson_id, student_id, date, {payload}, entered_at, entered_after, first_seen_at, deleted_at, deleted_after, hash
             FROM absences WHERE school_id = $school AND date BETWEEN $from AND $to;
             """))
         {
@@ -247,6 +251,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
                     FirstSeenAt = ParseTime(r, 6)!.Value,
                     DeletedAt = ParseTime(r, 7),
                     DeletedAfter = ParseTime(r, 8),
+                    Hash = r.GetInt64(9),
                 });
             }
         }
@@ -354,7 +359,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
         }
 
         public Task<StoredState> LoadAsync(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Load(_connection, Transaction(), schoolId, from, to, cancellationToken));
+            Task.FromResult(Load(_connection, Transaction(), schoolId, from, to, withPayloads: false, cancellationToken));
 
         public Task SaveReferenceAsync(string schoolId, string reference, CancellationToken cancellationToken = default)
         {
@@ -372,37 +377,53 @@ public sealed class SqliteGradebookStore : IGradebookStore
         public Task SaveLessonAsync(string schoolId, StoredLesson lesson, CancellationToken cancellationToken = default)
         {
             var command = _saveLesson ??= Prepare("""
-                INSERT OR REPLACE INTO lessons (school_id, id, date, payload, topic_entered_at, topic_entered_after,
-                    homework_entered_at, homework_entered_after, first_seen_at, deleted_at, deleted_after)
-                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10);
-                """, 11);
+                INSERT INTO lessons (school_id, id, date, payload, topic_entered_at, topic_entered_after,
+                    homework_entered_at, homework_entered_after, first_seen_at, deleted_at, deleted_after, hash)
+                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)
+                ON CONFLICT (school_id, id) DO UPDATE SET date = excluded.date,
+                    payload = CASE excluded.payload WHEN '' THEN lessons.payload ELSE excluded.payload END,
+                    topic_entered_at = excluded.topic_entered_at, topic_entered_after = excluded.topic_entered_after,
+                    homework_entered_at = excluded.homework_entered_at, homework_entered_after = excluded.homework_entered_after,
+                    first_seen_at = excluded.first_seen_at, deleted_at = excluded.deleted_at, deleted_after = excluded.deleted_after,
+                    hash = excluded.hash;
+                """, 12);
             Run(command, schoolId, lesson.Id, Date(lesson.Date), lesson.Payload, Time(lesson.TopicEnteredAt), Time(lesson.TopicEnteredAfter),
-                Time(lesson.HomeworkEnteredAt), Time(lesson.HomeworkEnteredAfter), Time(lesson.FirstSeenAt), Time(lesson.DeletedAt), Time(lesson.DeletedAfter));
+                Time(lesson.HomeworkEnteredAt), Time(lesson.HomeworkEnteredAfter), Time(lesson.FirstSeenAt), Time(lesson.DeletedAt), Time(lesson.DeletedAfter), lesson.Hash);
             return Task.CompletedTask;
         }
 
         public Task SaveMarkAsync(string schoolId, StoredMark mark, CancellationToken cancellationToken = default)
         {
             var command = _saveMark ??= Prepare("""
-                INSERT OR REPLACE INTO marks (school_id, id, date, value, payload, entered_at, entered_after, revisions,
-                    first_seen_at, deleted_at, deleted_after)
-                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10);
-                """, 11);
+                INSERT INTO marks (school_id, id, date, value, payload, entered_at, entered_after, revisions,
+                    first_seen_at, deleted_at, deleted_after, hash)
+                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)
+                ON CONFLICT (school_id, id) DO UPDATE SET date = excluded.date, value = excluded.value,
+                    payload = CASE excluded.payload WHEN '' THEN marks.payload ELSE excluded.payload END,
+                    entered_at = excluded.entered_at, entered_after = excluded.entered_after, revisions = excluded.revisions,
+                    first_seen_at = excluded.first_seen_at, deleted_at = excluded.deleted_at, deleted_after = excluded.deleted_after,
+                    hash = excluded.hash;
+                """, 12);
             Run(command, schoolId, mark.Id, Date(mark.Date), mark.Value, mark.Payload, Time(mark.EnteredAt), Time(mark.EnteredAfter),
                 mark.Revisions.Count == 0 ? DBNull.Value : SyncRecordJson.Revisions(mark.Revisions),
-                Time(mark.FirstSeenAt), Time(mark.DeletedAt), Time(mark.DeletedAfter));
+                Time(mark.FirstSeenAt), Time(mark.DeletedAt), Time(mark.DeletedAfter), mark.Hash);
             return Task.CompletedTask;
         }
 
         public Task SaveAbsenceAsync(string schoolId, StoredAbsence absence, CancellationToken cancellationToken = default)
         {
             var command = _saveAbsence ??= Prepare("""
-                INSERT OR REPLACE INTO absences (school_id, lesson_id, student_id, date, payload, entered_at, entered_after,
-                    first_seen_at, deleted_at, deleted_after)
-                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9);
-                """, 10);
+                INSERT INTO absences (school_id, lesson_id, student_id, date, payload, entered_at, entered_after,
+                    first_seen_at, deleted_at, deleted_after, hash)
+                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)
+                ON CONFLICT (school_id, lesson_id, student_id) DO UPDATE SET date = excluded.date,
+                    payload = CASE excluded.payload WHEN '' THEN absences.payload ELSE excluded.payload END,
+                    entered_at = excluded.entered_at, entered_after = excluded.entered_after,
+                    first_seen_at = excluded.first_seen_at, deleted_at = excluded.deleted_at, deleted_after = excluded.deleted_after,
+                    hash = excluded.hash;
+                """, 11);
             Run(command, schoolId, absence.LessonId, absence.StudentId, Date(absence.Date), absence.Payload, Time(absence.EnteredAt),
-                Time(absence.EnteredAfter), Time(absence.FirstSeenAt), Time(absence.DeletedAt), Time(absence.DeletedAfter));
+                Time(absence.EnteredAfter), Time(absence.FirstSeenAt), Time(absence.DeletedAt), Time(absence.DeletedAfter), absence.Hash);
             return Task.CompletedTask;
         }
 

@@ -424,7 +424,7 @@ public sealed class GradebookSync
 
         public StoredLesson? Lesson(Lesson lesson, StoredLesson? old, Counter counts)
         {
-            var payload = SyncRecordJson.Lesson(lesson);
+            var hash = SyncRecordJson.LessonHash(lesson);
             var isNew = old is null || old.IsDeleted;
             var (topicAt, topicAfter) = Part(
                 lesson.Topic, lesson.TopicEnteredAt, lesson.TopicEnteredAfter, Capability.TopicEntryTimes,
@@ -449,7 +449,8 @@ public sealed class GradebookSync
                 {
                     Id = lesson.Id,
                     Date = lesson.Date.Date,
-                    Payload = payload,
+                    Payload = SyncRecordJson.Lesson(lesson),
+                    Hash = hash,
                     TopicEnteredAt = topicAt,
                     TopicEnteredAfter = topicAfter,
                     HomeworkEnteredAt = homeworkAt,
@@ -458,7 +459,7 @@ public sealed class GradebookSync
                 };
             }
 
-            var payloadChanged = !string.Equals(payload, old!.Payload, StringComparison.Ordinal);
+            var payloadChanged = hash != old!.Hash;
             if (!payloadChanged && topicAt == old.TopicEnteredAt && topicAfter == old.TopicEnteredAfter
                 && homeworkAt == old.HomeworkEnteredAt && homeworkAfter == old.HomeworkEnteredAfter && lesson.Date.Date == old.Date)
             {
@@ -474,7 +475,8 @@ public sealed class GradebookSync
             return old with
             {
                 Date = lesson.Date.Date,
-                Payload = payload,
+                Payload = payloadChanged ? SyncRecordJson.Lesson(lesson) : old.Payload,
+                Hash = hash,
                 TopicEnteredAt = topicAt,
                 TopicEnteredAfter = topicAfter,
                 HomeworkEnteredAt = homeworkAt,
@@ -484,7 +486,7 @@ public sealed class GradebookSync
 
         public StoredMark? Mark(Mark mark, StoredMark? old, Counter counts)
         {
-            var payload = SyncRecordJson.Mark(mark);
+            var hash = SyncRecordJson.MarkHash(mark);
             var (at, after) = Entry(mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes, old is { IsDeleted: false } ? old : null, o => (o.EnteredAt, o.EnteredAfter), mark.Date);
             var vendorRevisions = _capabilities.Has(Capability.Revisions);
             if (old is null || old.IsDeleted)
@@ -495,7 +497,8 @@ public sealed class GradebookSync
                     Id = mark.Id,
                     Date = mark.Date.Date,
                     Value = mark.Value,
-                    Payload = payload,
+                    Payload = SyncRecordJson.Mark(mark),
+                    Hash = hash,
                     EnteredAt = at,
                     EnteredAfter = after,
                     Revisions = vendorRevisions ? mark.Revisions : Array.Empty<MarkRevision>(),
@@ -522,7 +525,7 @@ public sealed class GradebookSync
                 counts.MarksRevised++;
             }
 
-            var payloadChanged = !string.Equals(payload, old.Payload, StringComparison.Ordinal);
+            var payloadChanged = hash != old.Hash;
             if (!payloadChanged && ReferenceEquals(revisions, old.Revisions) && at == old.EnteredAt && after == old.EnteredAfter && mark.Date.Date == old.Date)
             {
                 counts.Unchanged++;
@@ -538,7 +541,8 @@ public sealed class GradebookSync
             {
                 Date = mark.Date.Date,
                 Value = mark.Value,
-                Payload = payload,
+                Payload = payloadChanged ? SyncRecordJson.Mark(mark) : old.Payload,
+                Hash = hash,
                 EnteredAt = at,
                 EnteredAfter = after,
                 Revisions = revisions,
@@ -547,7 +551,7 @@ public sealed class GradebookSync
 
         public StoredAbsence? Absence(Absence absence, DateTime date, StoredAbsence? old, Counter counts)
         {
-            var payload = SyncRecordJson.Absence(absence);
+            var hash = SyncRecordJson.AbsenceHash(absence);
             var (at, after) = Entry(absence.EnteredAt, absence.EnteredAfter, Capability.AbsenceEntryTimes, old is { IsDeleted: false } ? old : null, o => (o.EnteredAt, o.EnteredAfter), date);
             if (old is null || old.IsDeleted)
             {
@@ -557,21 +561,23 @@ public sealed class GradebookSync
                     LessonId = absence.LessonId,
                     StudentId = absence.StudentId,
                     Date = date.Date,
-                    Payload = payload,
+                    Payload = SyncRecordJson.Absence(absence),
+                    Hash = hash,
                     EnteredAt = at,
                     EnteredAfter = after,
                     FirstSeenAt = _now,
                 };
             }
 
-            if (string.Equals(payload, old.Payload, StringComparison.Ordinal) && at == old.EnteredAt && after == old.EnteredAfter && date.Date == old.Date)
+            var payloadChanged = hash != old.Hash;
+            if (!payloadChanged && at == old.EnteredAt && after == old.EnteredAfter && date.Date == old.Date)
             {
                 counts.Unchanged++;
                 return null;
             }
 
             counts.AbsencesChanged++;
-            return old with { Date = date.Date, Payload = payload, EnteredAt = at, EnteredAfter = after };
+            return old with { Date = date.Date, Payload = payloadChanged ? SyncRecordJson.Absence(absence) : old.Payload, Hash = hash, EnteredAt = at, EnteredAfter = after };
         }
 
         private static bool SameRevisions(IReadOnlyList<MarkRevision> a, IReadOnlyList<MarkRevision> b) =>

@@ -54,7 +54,10 @@ public interface IGradebookStore
 /// </summary>
 public interface IGradebookStoreSession : IDisposable
 {
-    /// <summary>Reads the state of one school for a range, as <see cref="IGradebookStore.ReadAsync"/> does, inside the transaction.</summary>
+    /// <summary>
+    /// Reads the state of one school for a range, as <see cref="IGradebookStore.ReadAsync"/> does, inside the
+    /// transaction. A store may leave the records' payloads empty here (the engine compares hashes).
+    /// </summary>
     /// <param name="schoolId">School id.</param>
     /// <param name="from">First date (inclusive).</param>
     /// <param name="to">Last date (inclusive).</param>
@@ -69,21 +72,21 @@ public interface IGradebookStoreSession : IDisposable
     /// <returns>A task.</returns>
     Task SaveReferenceAsync(string schoolId, string reference, CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts or replaces a lesson.</summary>
+    /// <summary>Inserts or replaces a lesson; an empty payload keeps the stored one.</summary>
     /// <param name="schoolId">School id.</param>
     /// <param name="lesson">The lesson.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     Task SaveLessonAsync(string schoolId, StoredLesson lesson, CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts or replaces a mark with its revisions.</summary>
+    /// <summary>Inserts or replaces a mark with its revisions; an empty payload keeps the stored one.</summary>
     /// <param name="schoolId">School id.</param>
     /// <param name="mark">The mark.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
     Task SaveMarkAsync(string schoolId, StoredMark mark, CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts or replaces an absence.</summary>
+    /// <summary>Inserts or replaces an absence; an empty payload keeps the stored one.</summary>
     /// <param name="schoolId">School id.</param>
     /// <param name="absence">The absence.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -158,21 +158,24 @@ public sealed class InMemoryGradebookStore : IGradebookStore
         public Task SaveLessonAsync(string schoolId, StoredLesson lesson, CancellationToken cancellationToken = default)
         {
             Check();
-            _data.School(schoolId).Lessons[lesson.Id] = lesson;
+            var lessons = _data.School(schoolId).Lessons;
+            lessons[lesson.Id] = lesson.Payload.Length == 0 && lessons.TryGetValue(lesson.Id, out var old) ? lesson with { Payload = old.Payload } : lesson;
             return Task.CompletedTask;
         }
 
         public Task SaveMarkAsync(string schoolId, StoredMark mark, CancellationToken cancellationToken = default)
         {
             Check();
-            _data.School(schoolId).Marks[mark.Id] = mark;
+            var marks = _data.School(schoolId).Marks;
+            marks[mark.Id] = mark.Payload.Length == 0 && marks.TryGetValue(mark.Id, out var old) ? mark with { Payload = old.Payload } : mark;
             return Task.CompletedTask;
         }
 
         public Task SaveAbsenceAsync(string schoolId, StoredAbsence absence, CancellationToken cancellationToken = default)
         {
             Check();
-            _data.School(schoolId).Absences[absence.Key] = absence;
+            var absences = _data.School(schoolId).Absences;
+            absences[absence.Key] = absence.Payload.Length == 0 && absences.TryGetValue(absence.Key, out var old) ? absence with { Payload = old.Payload } : absence;
             return Task.CompletedTask;
         }
 

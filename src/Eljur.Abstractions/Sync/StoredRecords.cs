@@ -16,8 +16,15 @@ public sealed record StoredLesson
     /// <summary>Lesson date (school-local).</summary>
     public DateTime Date { get; init; }
 
-    /// <summary>The lesson as last seen, in <see cref="SyncRecordJson"/> form, observed times stripped.</summary>
+    /// <summary>
+    /// The lesson as last seen, in <see cref="SyncRecordJson"/> form, observed times stripped. Empty in
+    /// records a store's session loads for comparison ("not loaded"); saving a record with an empty
+    /// payload keeps the stored one.
+    /// </summary>
     public string Payload { get; init; } = "";
+
+    /// <summary><see cref="SyncRecordJson.LessonHash"/> of the lesson as last seen.</summary>
+    public long Hash { get; init; }
 
     /// <summary>When the current topic was first seen (or the vendor's exact time); null without a topic.</summary>
     public DateTimeOffset? TopicEnteredAt { get; init; }
@@ -56,8 +63,11 @@ public sealed record StoredMark
     /// <summary>Current value.</summary>
     public string Value { get; init; } = "";
 
-    /// <summary>The mark as last seen, in <see cref="SyncRecordJson"/> form, observed times and revisions stripped.</summary>
+    /// <summary>The mark as last seen, in <see cref="SyncRecordJson"/> form, observed times and revisions stripped; empty when not loaded (see <see cref="StoredLesson.Payload"/>).</summary>
     public string Payload { get; init; } = "";
+
+    /// <summary><see cref="SyncRecordJson.MarkHash"/> of the mark as last seen.</summary>
+    public long Hash { get; init; }
 
     /// <summary>When first seen (or the vendor's exact time).</summary>
     public DateTimeOffset? EnteredAt { get; init; }
@@ -93,8 +103,11 @@ public sealed record StoredAbsence
     /// <summary>The lesson's date (school-local).</summary>
     public DateTime Date { get; init; }
 
-    /// <summary>The absence as last seen, in <see cref="SyncRecordJson"/> form, observed times stripped.</summary>
+    /// <summary>The absence as last seen, in <see cref="SyncRecordJson"/> form, observed times stripped; empty when not loaded (see <see cref="StoredLesson.Payload"/>).</summary>
     public string Payload { get; init; } = "";
+
+    /// <summary><see cref="SyncRecordJson.AbsenceHash"/> of the absence as last seen.</summary>
+    public long Hash { get; init; }
 
     /// <summary>When first seen (or the vendor's exact time).</summary>
     public DateTimeOffset? EnteredAt { get; init; }

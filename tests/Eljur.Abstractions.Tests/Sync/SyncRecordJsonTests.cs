@@ -69,6 +69,31 @@ public sealed class SyncRecordJsonTests
         Assert.Equal(at.Offset, revisions[0].At.Offset);
     }
 
+    [Fact]
+    public void HashesFollowEveryWrittenFieldAndIgnoreObservedTimes()
+    {
+        var mark = new Mark { Id = "m", StudentId = "s", SubjectId = "x", Date = new DateTime(2024, 10, 7), Value = "5", ExtensionData = Extra };
+        var at = new DateTimeOffset(2024, 10, 7, 10, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(SyncRecordJson.MarkHash(mark), SyncRecordJson.MarkHash(mark with { EnteredAt = at, EnteredAfter = at }));
+        Assert.Equal(SyncRecordJson.MarkHash(mark), SyncRecordJson.MarkHash(mark with { }));
+        foreach (var changed in new[]
+        {
+            mark with { Value = "4" }, mark with { Weight = 2m }, mark with { Kind = MarkKind.Written }, mark with { Date = mark.Date.AddDays(1) },
+            mark with { StudentId = "" }, mark with { EnteredBy = "t1" }, mark with { ExtensionData = null }, mark with { LessonId = "l" },
+        })
+        {
+            Assert.NotEqual(SyncRecordJson.MarkHash(mark), SyncRecordJson.MarkHash(changed));
+        }
+
+        var lesson = new Lesson { Id = "l", Date = new DateTime(2024, 10, 7) };
+        Assert.NotEqual(SyncRecordJson.LessonHash(lesson), SyncRecordJson.LessonHash(lesson with { Topic = "Дроби" }));
+        Assert.NotEqual(SyncRecordJson.LessonHash(lesson with { Topic = "ab", Homework = "c" }), SyncRecordJson.LessonHash(lesson with { Topic = "a", Homework = "bc" }));
+        Assert.Equal(SyncRecordJson.LessonHash(lesson), SyncRecordJson.LessonHash(lesson with { TopicEnteredAt = at }));
+        var absence = new Absence { LessonId = "l", StudentId = "s" };
+        Assert.NotEqual(SyncRecordJson.AbsenceHash(absence), SyncRecordJson.AbsenceHash(absence with { Late = true }));
+    }
+
     private static string Rewrite(object record) => record switch
     {
         Mark m => SyncRecordJson.Mark(m),

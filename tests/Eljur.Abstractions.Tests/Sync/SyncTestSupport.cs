@@ -159,9 +159,9 @@ public static class SyncData
     {
         var state = await store.ReadAsync(schoolId, new DateTime(2000, 1, 1), new DateTime(2100, 1, 1));
         var lines = new List<string> { "reference " + state.Reference };
-        lines.AddRange(state.Lessons.OrderBy(l => l.Id, StringComparer.Ordinal).Select(l => $"lesson {l.Id} {l.Date:yyyy-MM-dd} {l.Payload} {l.TopicEnteredAt:o} {l.TopicEnteredAfter:o} {l.HomeworkEnteredAt:o} {l.HomeworkEnteredAfter:o} {l.FirstSeenAt:o} {l.DeletedAt:o} {l.DeletedAfter:o}"));
-        lines.AddRange(state.Marks.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => $"mark {m.Id} {m.Date:yyyy-MM-dd} {m.Value} {m.Payload} {m.EnteredAt:o} {m.EnteredAfter:o} {SyncRecordJson.Revisions(m.Revisions)} {m.FirstSeenAt:o} {m.DeletedAt:o} {m.DeletedAfter:o}"));
-        lines.AddRange(state.Absences.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"absence {a.Key} {a.Date:yyyy-MM-dd} {a.Payload} {a.EnteredAt:o} {a.EnteredAfter:o} {a.FirstSeenAt:o} {a.DeletedAt:o} {a.DeletedAfter:o}"));
+        lines.AddRange(state.Lessons.OrderBy(l => l.Id, StringComparer.Ordinal).Select(l => $"lesson {l.Id} {l.Date:yyyy-MM-dd} {l.Payload} {l.Hash} {l.TopicEnteredAt:o} {l.TopicEnteredAfter:o} {l.HomeworkEnteredAt:o} {l.HomeworkEnteredAfter:o} {l.FirstSeenAt:o} {l.DeletedAt:o} {l.DeletedAfter:o}"));
+        lines.AddRange(state.Marks.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => $"mark {m.Id} {m.Date:yyyy-MM-dd} {m.Value} {m.Payload} {m.Hash} {m.EnteredAt:o} {m.EnteredAfter:o} {SyncRecordJson.Revisions(m.Revisions)} {m.FirstSeenAt:o} {m.DeletedAt:o} {m.DeletedAfter:o}"));
+        lines.AddRange(state.Absences.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"absence {a.Key} {a.Date:yyyy-MM-dd} {a.Payload} {a.Hash} {a.EnteredAt:o} {a.EnteredAfter:o} {a.FirstSeenAt:o} {a.DeletedAt:o} {a.DeletedAfter:o}"));
         lines.Add("successful runs " + state.Runs.Count);
         return string.Join("\n", lines);
     }
