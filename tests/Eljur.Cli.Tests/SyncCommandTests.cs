@@ -156,6 +156,9 @@ public class SyncCommandTests
         Assert.Equal(2, Run(Sync1, "check", "--snapshot", v1, "--store", notAStore, "--policy", CliRunner.DemoPreset).Code);
         Assert.Equal(2, Run(Sync1, "check", "--policy", CliRunner.DemoPreset).Code);
         Assert.Equal(2, Run(Sync1, "sync", "--connector", "file", "--store", Path.Combine(dir, "s.db")).Code);
+        var byClass = Run(Sync1, "sync", "--connector", "file", "--input", v1, "--class", "7А", "--store", Path.Combine(dir, "s.db"));
+        Assert.Equal(2, byClass.Code);
+        Assert.Contains("--class", byClass.Error);
         Assert.Equal(2, Run(Sync1, "sync", "--connector", "file", "--input", v1, "--store", Path.Combine(dir, "s.db"), "--from", "2024-10-10", "--to", "2024-10-01").Code);
         Assert.Equal(2, Run(Sync1, "sync", "--connector", "file", "--input", Path.Combine(dir, "absent.json"), "--store", Path.Combine(dir, "s.db")).Code);
     }

@@ -56,6 +56,7 @@ public sealed class GradebookSync
     /// <param name="cancellationToken">Cancels the sync; nothing is committed.</param>
     /// <returns>The committed run with its counts.</returns>
     /// <exception cref="GradebookStoreLockedException">Another sync of the store is running.</exception>
+    /// <exception cref="ArgumentException">The range is inverted, or the request filters classes.</exception>
     public async Task<SyncRun> SyncAsync(
         IGradebookConnector connector,
         FetchRequest request,
@@ -70,6 +71,11 @@ public sealed class GradebookSync
         if (request is null)
         {
             throw new ArgumentNullException(nameof(request));
+        }
+
+        if (request.Classes is { Count: > 0 })
+        {
+            throw new ArgumentException("A sync fetches every class: a class filter would make the other classes' records look deleted.", nameof(request));
         }
 
         if (request.To.Date < request.From.Date)

@@ -30,6 +30,13 @@ internal static class SyncCommand
             store, from, to,
         };
         source.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(source.Classes) is { Implicit: false })
+            {
+                result.AddError("eljur sync загружает все классы: с --class записи остальных классов выглядели бы удалёнными.");
+            }
+        });
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             () => new ParsedConnector(source, parse, console, time),
             parse.GetValue(store)!,

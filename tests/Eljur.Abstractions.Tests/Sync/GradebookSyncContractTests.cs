@@ -278,6 +278,19 @@ public abstract class GradebookSyncContractTests
     }
 
     [Fact]
+    public async Task ASyncOfSomeClassesOnlyIsRefusedBeforeTouchingTheStore()
+    {
+        var store = CreateStore();
+        var vendor = new ScriptedConnector().Then(SyncData.School());
+        var request = SyncData.Range with { Classes = new[] { "9А" } };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => new GradebookSync(store, new FakeTimeProvider(T1)).SyncAsync(vendor, request));
+
+        Assert.Equal(0, vendor.Fetches);
+        Assert.Empty(await store.GetRunsAsync());
+    }
+
+    [Fact]
     public async Task ASecondSyncWhileOneIsRunningIsRefused()
     {
         var store = CreateStore();
