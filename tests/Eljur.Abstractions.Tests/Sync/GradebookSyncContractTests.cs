@@ -339,8 +339,3 @@ public abstract class GradebookSyncContractTests
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
-
-public sealed class InMemoryGradebookSyncTests : GradebookSyncContractTests
-{
-    protected override IGradebookStore CreateStore() => new InMemoryGradebookStore();
-}
