@@ -38,19 +38,16 @@ internal sealed class MosregApiClient : IDisposable
     public const string ConnectorId = "mosreg";
     public const string RefreshOperation = "authorizations";
 
-    private static readonly ResiliencePropertyKey<string> OperationKey = new("mosreg.operation");
-    private static readonly ResiliencePropertyKey<int[]> AttemptsKey = new("mosreg.attempts");
-
     private readonly MosregPortalOptions _options;
     private readonly ILogger _log;
     private readonly TimeProvider _clock;
     private readonly SecretRedactor _redactor;
     private readonly HttpClient _http;
     private readonly FlurlClient _client;
-    private readonly ResiliencePipeline<Attempt> _pipeline;
+    private readonly HttpResilience<Attempt> _resilience;
     private readonly SemaphoreSlim _inFlight;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
-    private Session _session;
+    private TokenSession _session;
     private string? _refreshToken;
     private int _attempts;
     private int _refreshes;
@@ -67,9 +64,14 @@ internal sealed class MosregApiClient : IDisposable
         _client.Settings.Timeout = null; // the pipeline's per-attempt timeout governs
         _client.Settings.AllowedHttpStatusRange = "*"; // statuses are judged here, with the error body
         _client.Settings.JsonSerializer = new NewtonsoftSerializer();
-        _pipeline = BuildPipeline();
+        _resilience = new HttpResilience<Attempt>(
+            ConnectorId, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay, options.RequestTimeout,
+            a => a.IsTransient, a => a.RetryAfter, Describe,
+            (operation, reason, attempt, max, delay) => Log.Retry(_log, operation, reason, attempt, max, delay),
+            (operation, reason) => Log.Failed(_log, operation, reason),
+            _redactor);
         _inFlight = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
-        _session = new Session(options.Token!.Trim(), 1, renewed: false);
+        _session = new TokenSession(options.Token!.Trim(), null, 1, renewed: false);
         _refreshToken = options.RefreshToken?.Trim();
     }
 
@@ -134,7 +136,7 @@ internal sealed class MosregApiClient : IDisposable
     /// only the first finds it still current. A token that was itself a refresh and has not yet
     /// served one call is not renewed again: that would only repeat the refusal.
     /// </summary>
-    private async Task<Session> RenewAsync(Session refused, string operation, Attempt refusal, int tries, CancellationToken cancellationToken)
+    private async Task<TokenSession> RenewAsync(TokenSession refused, string operation, Attempt refusal, int tries, CancellationToken cancellationToken)
     {
         await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -179,7 +181,7 @@ internal sealed class MosregApiClient : IDisposable
             }
 
             Log.Refreshed(_log);
-            var renewed = new Session(token!.Trim(), refused.Generation + 1, renewed: true);
+            var renewed = new TokenSession(token!.Trim(), null, refused.Generation + 1, renewed: true);
             Volatile.Write(ref _session, renewed);
             return renewed;
         }
@@ -191,85 +193,18 @@ internal sealed class MosregApiClient : IDisposable
 
     // ------------------------------------------------------------------ one call, with retries
 
-    private ResiliencePipeline<Attempt> BuildPipeline()
-    {
-        var builder = new ResiliencePipelineBuilder<Attempt>();
-        if (_options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<Attempt>
-            {
-                MaxRetryAttempts = _options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.RetryBaseDelay,
-                MaxDelay = _options.MaxRetryDelay,
-                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is { } ex ? IsTransient(ex) : args.Outcome.Result!.IsTransient),
-                DelayGenerator = args =>
-                {
-                    if (args.Outcome.Result?.RetryAfter is { } after)
-                    {
-                        return new ValueTask<TimeSpan?>(after > _options.MaxRetryDelay ? _options.MaxRetryDelay : after);
-                    }
-
-                    return new ValueTask<TimeSpan?>((TimeSpan?)null);
-                },
-                OnRetry = args =>
-                {
-                    var operation = args.Context.Properties.GetValue(OperationKey, "?");
-                    var reason = args.Outcome.Exception is { } ex ? DescribeException(ex) : Describe(args.Outcome.Result!);
-                    Log.Retry(_log, operation, reason, args.AttemptNumber + 1, _options.MaxRetries, (long)args.RetryDelay.TotalMilliseconds);
-                    return default;
-                },
-            });
-        }
-
-        builder.AddTimeout(_options.RequestTimeout);
-        return builder.Build();
-    }
-
-    private static bool IsTransient(Exception ex) => ex is TimeoutRejectedException or FlurlHttpException or HttpRequestException or IOException or SocketException;
-
-    private async Task<(Attempt Attempt, int Tries)> ExecuteAsync(
-        string operation, string path, string? token, CancellationToken cancellationToken, Dictionary<string, string>? postBody = null)
-    {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        var tries = new int[1];
-        context.Properties.Set(OperationKey, operation);
-        context.Properties.Set(AttemptsKey, tries);
-        try
-        {
-            var attempt = await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.Self.SendOnceAsync(state.Path, state.Token, state.Body, ctx),
-                context,
-                (Self: this, Path: path, Token: token, Body: postBody)).ConfigureAwait(false);
-            return (attempt, tries[0]);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (TimeoutRejectedException)
-        {
-            var message = $"no answer within {Seconds(_options.RequestTimeout)} s ({Times(tries[0])})";
-            Log.Failed(_log, operation, message);
-            throw new ConnectorException(ConnectorId, operation, message, ConnectorFailureKind.Network);
-        }
-        catch (Exception ex) when (ex is FlurlHttpException or HttpRequestException or IOException or SocketException)
-        {
-            var message = $"network error: {DescribeException(ex)} ({Times(tries[0])})";
-            Log.Failed(_log, operation, message);
-            throw new ConnectorException(ConnectorId, operation, message, ConnectorFailureKind.Network, null, SafeInner(ex));
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
+    private Task<(Attempt Attempt, int Tries)> ExecuteAsync(
+        string operation, string path, string? token, CancellationToken cancellationToken, Dictionary<string, string>? postBody = null) =>
+        _resilience.ExecuteAsync(
+            operation,
+            (Self: this, Path: path, Token: token, Body: postBody),
+            static (state, ctx) => state.Self.SendOnceAsync(state.Path, state.Token, state.Body, ctx),
+            cancellationToken);
 
     private async ValueTask<Attempt> SendOnceAsync(string path, string? token, Dictionary<string, string>? postBody, ResilienceContext context)
     {
         var cancellationToken = context.CancellationToken;
-        context.Properties.GetValue(AttemptsKey, new int[1])[0]++;
+        HttpResilience<Attempt>.CountAttempt(context);
         Interlocked.Increment(ref _attempts);
         var request = _client.Request(path).WithHeader("Accept", "application/json");
         if (token is not null)
@@ -282,34 +217,9 @@ internal sealed class MosregApiClient : IDisposable
             ? await request.GetAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
             : await request.PostJsonAsync(postBody, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
-        byte[] body;
-        using (response)
-        {
-            var stream = await response.GetStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-            body = buffer.ToArray();
-        }
-
+        var body = await HttpResilience<Attempt>.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         Log.Call(_log, request.Verb.Method, response.StatusCode, watch.ElapsedMilliseconds, _redactor.Redact(request.Url.ToString()));
-        return Attempt.Read(response.StatusCode, body, RetryAfter(response.ResponseMessage));
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage? message)
-    {
-        var header = message?.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - _clock.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
+        return Attempt.Read(response.StatusCode, body, HttpResilience<Attempt>.RetryAfter(response.ResponseMessage, _clock));
     }
 
     // ------------------------------------------------------------------ outcomes
@@ -327,7 +237,7 @@ internal sealed class MosregApiClient : IDisposable
         var message = Describe(attempt);
         if (attempt.IsTransient)
         {
-            message += $" ({Times(tries)})";
+            message += $" ({HttpResilience<Attempt>.Times(tries)})";
         }
 
         if (why is not null)
@@ -372,67 +282,6 @@ internal sealed class MosregApiClient : IDisposable
         }
 
         return what;
-    }
-
-    private string DescribeException(Exception ex)
-    {
-        if (ex is TimeoutRejectedException)
-        {
-            return $"no answer within {Seconds(_options.RequestTimeout)} s";
-        }
-
-        // Flurl's own messages quote the whole URL: take the innermost cause instead.
-        var cause = ex;
-        while (cause is FlurlHttpException && cause.InnerException is not null)
-        {
-            cause = cause.InnerException;
-        }
-
-        return cause is FlurlHttpException ? "the request failed" : _redactor.Redact(cause.GetType().Name + ": " + cause.Message);
-    }
-
-    /// <summary>The exception kept as inner, if it carries no secret; Flurl's never qualify (their messages hold the URL).</summary>
-    private Exception? SafeInner(Exception ex)
-    {
-        var cause = ex;
-        while (cause is FlurlHttpException && cause.InnerException is not null)
-        {
-            cause = cause.InnerException;
-        }
-
-        return cause is FlurlHttpException || _redactor.Leaks(cause.ToString()) ? null : cause;
-    }
-
-    private static string Times(int tries) => tries == 1 ? "1 attempt" : $"{tries} attempts";
-
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-
-    /// <summary>An access token in use.</summary>
-    private sealed class Session
-    {
-        private volatile bool _proven;
-
-        public Session(string token, int generation, bool renewed)
-        {
-            Token = token;
-            Generation = generation;
-            Renewed = renewed;
-        }
-
-        public string Token { get; }
-
-        /// <summary>Counts tokens of this client; a refusal renews only the current one.</summary>
-        public int Generation { get; }
-
-        /// <summary>Obtained because the previous token was refused.</summary>
-        public bool Renewed { get; }
-
-        /// <summary>At least one call succeeded with it.</summary>
-        public bool Proven
-        {
-            get => _proven;
-            set => _proven = value;
-        }
     }
 
     /// <summary>One HTTP exchange, judged by its status and its body.</summary>

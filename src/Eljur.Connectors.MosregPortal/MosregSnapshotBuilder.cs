@@ -249,7 +249,7 @@ internal sealed class MosregSnapshotBuilder
         var classes = _groups.Values.Where(g => g.IsClass).OrderBy(g => g.Name, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)
             .Select(g => new SchoolClass { Id = g.Id, Name = g.Name, Grade = g.Grade }).ToList();
         var periods = BuildPeriods();
-        var lessons = BuildLessons(out var lessonSubjects);
+        var lessons = BuildLessons();
         var lessonIds = new HashSet<string>(lessons.Select(l => l.Id), StringComparer.Ordinal);
         var marks = BuildMarks(lessons.ToDictionary(l => l.Id, StringComparer.Ordinal));
         marks.AddRange(BuildFinalMarks(periods));
@@ -322,9 +322,8 @@ internal sealed class MosregSnapshotBuilder
         return periods;
     }
 
-    private List<Lesson> BuildLessons(out Dictionary<string, string> subjectOf)
+    private List<Lesson> BuildLessons()
     {
-        subjectOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var homework = new Dictionary<string, List<(string Id, string Text)>>(StringComparer.Ordinal);
         var lessonOfListedWork = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in _lessons)
@@ -379,7 +378,6 @@ internal sealed class MosregSnapshotBuilder
                 continue;
             }
 
-            subjectOf[pair.Key] = subject;
             var status = MosregJson.Text(raw, "status") ?? "";
             bool? held = status.ToLowerInvariant() switch
             {

@@ -1,11 +1,7 @@
 using System;
-using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.DependencyInjection;
 using Eljur.Connectors.MosregPortal;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -62,25 +58,6 @@ public static class MosregPortalGradebookBuilderExtensions
         return builder;
     }
 
-    private static OptionsBuilder<MosregPortalOptions> AddCore(IGradebookBuilder builder, string name)
-    {
-        if (builder is null)
-        {
-            throw new ArgumentNullException(nameof(builder));
-        }
-
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new ArgumentException("A connector instance needs a name.", nameof(name));
-        }
-
-        var services = builder.Services;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MosregPortalOptions>, MosregPortalOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        builder.AddConnector(new ConnectorRegistration(name, MosregApiClient.ConnectorId, sp => new MosregConnector(
-            sp.GetRequiredService<IOptionsMonitor<MosregPortalOptions>>().Get(name),
-            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System)));
-        return services.AddOptions<MosregPortalOptions>(name).ValidateOnStart();
-    }
+    private static OptionsBuilder<MosregPortalOptions> AddCore(IGradebookBuilder builder, string name) =>
+        builder.AddConnector<MosregPortalOptions, MosregPortalOptionsValidator>(name, MosregApiClient.ConnectorId, (options, loggers, clock) => new MosregConnector(options, loggers, clock));
 }
