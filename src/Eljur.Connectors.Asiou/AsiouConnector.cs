@@ -340,7 +340,7 @@ internal sealed class AsiouConnector : IGradebookConnector
         {
             using var r = Open(path, ExportKind.Marks);
             var outside = 0;
-            var hasClass = r.Get("class") is not null;
+            var hasClass = r.Has("class");
             while (r.Read())
             {
                 Row(r);

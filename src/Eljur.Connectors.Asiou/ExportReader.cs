@@ -336,6 +336,9 @@ internal sealed class ExportReader : IDisposable
     /// <summary>The trimmed cell of <paramref name="field"/> in the current row; null when the field is not mapped.</summary>
     public string? Get(string field) => _index.TryGetValue(field, out var i) ? _current[i].Trim() : null;
 
+    /// <summary>Whether the mapping gives <paramref name="field"/> a column.</summary>
+    public bool Has(string field) => _index.ContainsKey(field);
+
     /// <summary>The header of a mapped field.</summary>
     public string Column(string field) => _mapping.Headers[field];
 
