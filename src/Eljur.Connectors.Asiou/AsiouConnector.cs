@@ -172,6 +172,8 @@ internal sealed class AsiouConnector : IGradebookConnector
         private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
         private readonly HashSet<string> _absenceKeys = new(StringComparer.Ordinal);
         private readonly List<Mark> _marks = new();
+        private readonly Dictionary<string, string> _subjectCells = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _studentCells = new(StringComparer.Ordinal);
         private readonly List<Absence> _absences = new();
         private readonly string[] _dateFormats;
         private readonly string[] _timestampFormats;
@@ -461,7 +463,13 @@ internal sealed class AsiouConnector : IGradebookConnector
         {
             if (className is not null)
             {
-                var id = _ids.Student(name, className);
+                // The same cells repeat on every row of a student: hash them once.
+                var cell = name + "\u001f" + className;
+                if (!_studentCells.TryGetValue(cell, out var id))
+                {
+                    _studentCells[cell] = id = _ids.Student(name, className);
+                }
+
                 if (_students.TryGetValue(id, out var known))
                 {
                     return known;
@@ -518,7 +526,12 @@ internal sealed class AsiouConnector : IGradebookConnector
 
         private string SubjectOf(string name)
         {
-            var id = _ids.Subject(name);
+            if (_subjectCells.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+
+            var id = _subjectCells[name] = _ids.Subject(name);
             if (!_subjects.ContainsKey(id))
             {
                 _subjects[id] = new Subject { Id = id, Name = name };
