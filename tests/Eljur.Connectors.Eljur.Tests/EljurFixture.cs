@@ -65,7 +65,7 @@ internal sealed class EljurFixture : IDisposable
             o.Password = MockSchool.TeacherPassword;
             o.TimeZone = "Europe/Moscow";
             o.SchoolName = "Гимназия № 7";
-            o.RequestTimeout = TimeSpan.FromSeconds(2);
+            o.RequestTimeout = TimeSpan.FromSeconds(10); // generous: tests that count calls must not see a spurious retry
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
             o.MaxRetryDelay = TimeSpan.FromSeconds(2);
             _configure?.Invoke(o);

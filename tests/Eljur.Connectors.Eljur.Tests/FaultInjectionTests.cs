@@ -23,7 +23,7 @@ public sealed class FaultInjectionTests
     {
         using var f = new EljurFixture(o =>
         {
-            o.RequestTimeout = TimeSpan.FromMilliseconds(600);
+            o.RequestTimeout = TimeSpan.FromSeconds(1);
             o.MaxRetries = 4;
             o.MaxConcurrency = 4;
         });
@@ -42,7 +42,7 @@ public sealed class FaultInjectionTests
                 TooManyRequests = 0.06,
                 Timeout = 0.04,
                 Slow = 0.15,
-                TimeoutDelay = TimeSpan.FromSeconds(2),
+                TimeoutDelay = TimeSpan.FromSeconds(2.5),
                 MaxSlowDelay = TimeSpan.FromMilliseconds(250),
                 MaxRetryAfter = TimeSpan.FromSeconds(1),
             });
@@ -170,7 +170,7 @@ public sealed class FaultInjectionTests
                 o.Password = MockSchool.TeacherPassword;
                 o.TimeZone = "Europe/Moscow";
                 o.SchoolName = "Гимназия № 7";
-                o.RequestTimeout = TimeSpan.FromMilliseconds(600);
+                o.RequestTimeout = TimeSpan.FromSeconds(1);
                 o.MaxRetries = 4;
                 o.MaxConcurrency = 4;
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);

@@ -21,7 +21,7 @@ internal static class CheckCommand
 
     public static Command Create(Console2 console, TimeProvider time)
     {
-        var snapshot = new Option<string>("--snapshot") { Description = "Файл снимка данных (eljur.snapshot/1)", Required = true };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Файл снимка данных (eljur.snapshot/1); или --connector" };
         var policy = new Option<string>("--policy") { Description = "Регламент: id пресета или путь к файлу регламента (JSON)", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "Момент проверки (по умолчанию — сейчас); без смещения — время школы" };
         var from = new Option<string?>("--from") { Description = "Начало проверяемого периода, ГГГГ-ММ-ДД (по умолчанию — из снимка)" };
@@ -50,12 +50,15 @@ internal static class CheckCommand
                 parse.GetValue(template));
             return System.Threading.Tasks.Task.FromResult(Run(request, console, time, cancellationToken));
         });
+
+        // --connector NAME [connector options]: fetch first, then this same action checks the result.
+        Connectors.ConnectorCheck.Attach(command, snapshot, from, to, console, time);
         return command;
     }
 
     public static int Run(CheckRequest request, Console2 console, TimeProvider time, CancellationToken cancellationToken)
     {
-        var data = SnapshotReader.ReadFile(request.Snapshot, cancellationToken);
+        var data = Connectors.ConnectorCheck.Fetched ?? SnapshotReader.ReadFile(request.Snapshot, cancellationToken);
         var policy = Presets.Resolve(request.Policy);
         var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken);
         var rendering = ReportOutput.ForCheck(request.Format, request.Anonymize, request.Template, data, policy);

@@ -14,6 +14,7 @@ internal static class CliApp
         {
             DemoCommand.Create(console),
             CheckCommand.Create(console, time),
+            FetchCommand.Create(console, time),
             PoliciesCommand.Create(console),
             ReportCommand.Create(console),
         };

@@ -22,6 +22,8 @@ internal static class ErrorMapper
         DirectoryNotFoundException d => (ExitCodes.BadInput, "папка не найдена: " + d.Message),
         UnauthorizedAccessException u => (ExitCodes.BadInput, "нет доступа: " + u.Message),
         IOException io => (ExitCodes.BadInput, "ошибка ввода-вывода: " + io.Message),
+        Eljur.Abstractions.Connectors.ConnectorException c => (ExitCodes.SourceFailed, "источник данных не дал данные: " + c.Message),
+        Microsoft.Extensions.Options.OptionsValidationException o => (ExitCodes.BadInput, "неверные параметры: " + string.Join("; ", o.Failures)),
         ArgumentException a => (ExitCodes.BadInput, "неверные данные: " + a.Message),
         OperationCanceledException => (ExitCodes.BadInput, "прервано."),
         _ => (ExitCodes.BadInput, $"непредвиденная ошибка ({ex.GetType().Name}): {ex.Message}"),
