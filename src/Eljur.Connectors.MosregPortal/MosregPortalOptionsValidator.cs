@@ -1,7 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using Eljur.Abstractions.Time;
+using Eljur.Connectors.Shared;
 using Microsoft.Extensions.Options;
 
 namespace Eljur.Connectors.MosregPortal;
@@ -19,9 +18,8 @@ internal sealed class MosregPortalOptionsValidator : IValidateOptions<MosregPort
             return ValidateOptionsResult.Fail("MosregPortalOptions: no options.");
         }
 
-        var failures = new List<string>();
-        var prefix = $"MosregPortalOptions[{(string.IsNullOrEmpty(name) ? "(default)" : name)}].";
-        void Fail(string property, string message) => failures.Add(prefix + property + ": " + message);
+        var failures = new OptionsFailures(nameof(MosregPortalOptions), name);
+        void Fail(string property, string message) => failures.Fail(property, message);
 
         if (string.IsNullOrWhiteSpace(options.BaseUrl)
             || !Uri.TryCreate(options.BaseUrl.Trim(), UriKind.Absolute, out var uri)
@@ -55,53 +53,14 @@ internal sealed class MosregPortalOptionsValidator : IValidateOptions<MosregPort
             Fail(nameof(options.SchoolId), $"\"{options.SchoolId}\" is not a portal id (up to 19 digits).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.TimeZone))
-        {
-            Fail(nameof(options.TimeZone), "required: the school's IANA time zone, e.g. Europe/Moscow.");
-        }
-        else
-        {
-            try
-            {
-                SchoolTimeZone.Resolve(options.TimeZone);
-            }
-            catch (ArgumentException)
-            {
-                Fail(nameof(options.TimeZone), $"\"{options.TimeZone}\" is not a known IANA time zone.");
-            }
-        }
-
+        failures.TimeZone(nameof(options.TimeZone), options.TimeZone, "Europe/Moscow");
         if (options.WorkWeek is not (5 or 6))
         {
             Fail(nameof(options.WorkWeek), "must be 5 or 6.");
         }
 
-        Range(nameof(options.MaxInFlight), options.MaxInFlight, 1, 10);
-        Range(nameof(options.MaxRetries), options.MaxRetries, 0, 10);
-        Span(nameof(options.RequestTimeout), options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
-        Span(nameof(options.RetryBaseDelay), options.RetryBaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
-        Span(nameof(options.MaxRetryDelay), options.MaxRetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10));
-        if (options.MaxRetryDelay < options.RetryBaseDelay)
-        {
-            Fail(nameof(options.MaxRetryDelay), "must not be less than RetryBaseDelay.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-
-        void Range(string property, int value, int min, int max)
-        {
-            if (value < min || value > max)
-            {
-                Fail(property, $"{value} is outside {min}–{max}.");
-            }
-        }
-
-        void Span(string property, TimeSpan value, TimeSpan min, TimeSpan max)
-        {
-            if (value < min || value > max)
-            {
-                Fail(property, $"{value} is outside {min}–{max}.");
-            }
-        }
+        failures.Range(nameof(options.MaxInFlight), options.MaxInFlight, 1, 10);
+        failures.Resilience(options.MaxRetries, options.RequestTimeout, options.RetryBaseDelay, options.MaxRetryDelay);
+        return failures.Result;
     }
 }
