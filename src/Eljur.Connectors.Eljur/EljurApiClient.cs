@@ -8,6 +8,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Eljur.Abstractions.Connectors;
+using Eljur.Connectors.Shared;
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
@@ -31,9 +32,6 @@ internal sealed class EljurApiClient : IDisposable
     public const string ConnectorId = "eljur";
     public const string AuthMethodName = "auth";
 
-    private static readonly ResiliencePropertyKey<string> MethodKey = new("eljur.method");
-    private static readonly ResiliencePropertyKey<int[]> AttemptsKey = new("eljur.attempts");
-
     private readonly EljurConnectorOptions _options;
     private readonly ILogger _log;
     private readonly TimeProvider _clock;
@@ -41,9 +39,9 @@ internal sealed class EljurApiClient : IDisposable
     private readonly SecretRedactor _redactor;
     private readonly HttpClient _http;
     private readonly FlurlClient _client;
-    private readonly ResiliencePipeline<Attempt> _pipeline;
+    private readonly HttpResilience<Attempt> _resilience;
     private readonly SemaphoreSlim _loginGate = new(1, 1);
-    private Session? _session;
+    private TokenSession? _session;
     private int _attempts;
     private int _logins;
 
@@ -60,7 +58,12 @@ internal sealed class EljurApiClient : IDisposable
         _client.Settings.Timeout = null; // the pipeline's per-attempt timeout governs
         _client.Settings.AllowedHttpStatusRange = "*"; // statuses are judged here, with the envelope
         _client.Settings.JsonSerializer = new NewtonsoftSerializer();
-        _pipeline = BuildPipeline();
+        _resilience = new HttpResilience<Attempt>(
+            ConnectorId, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay, options.RequestTimeout,
+            a => a.IsTransient, a => a.RetryAfter, Describe,
+            (method, reason, attempt, max, delay) => Log.Retry(_log, method, reason, attempt, max, delay),
+            (method, reason) => Log.Failed(_log, method, reason),
+            _redactor);
     }
 
     /// <summary>HTTP attempts made so far (retries and logins included).</summary>
@@ -106,7 +109,7 @@ internal sealed class EljurApiClient : IDisposable
 
     // ------------------------------------------------------------------ sessions
 
-    private async Task<Session> EnsureSessionAsync(string method, CancellationToken cancellationToken)
+    private async Task<TokenSession> EnsureSessionAsync(string method, CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _session);
         if (current is not null && !IsExpired(current))
@@ -126,7 +129,7 @@ internal sealed class EljurApiClient : IDisposable
             if (current is null && !string.IsNullOrWhiteSpace(_options.Token))
             {
                 // A configured token has no known expiry: it is used until the vendor refuses it.
-                current = new Session(_options.Token!.Trim(), null, 1, renewed: false);
+                current = new TokenSession(_options.Token!.Trim(), null, 1, renewed: false);
             }
             else if (CanLogin)
             {
@@ -152,7 +155,7 @@ internal sealed class EljurApiClient : IDisposable
     /// a renewal and has not yet served one call is not renewed again: signing in once more would
     /// only repeat the refusal, so the fetch fails instead of looping.
     /// </summary>
-    private async Task<Session> RenewAsync(Session refused, string method, Attempt refusal, int tries, CancellationToken cancellationToken)
+    private async Task<TokenSession> RenewAsync(TokenSession refused, string method, Attempt refusal, int tries, CancellationToken cancellationToken)
     {
         await _loginGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -181,10 +184,10 @@ internal sealed class EljurApiClient : IDisposable
     /// <summary>A session this close to its expiry is renewed before the next call.</summary>
     private static readonly TimeSpan RenewalMargin = TimeSpan.FromMinutes(1);
 
-    private bool IsExpired(Session session) =>
+    private bool IsExpired(TokenSession session) =>
         session.Expires is { } expires && _clock.GetUtcNow() >= expires - RenewalMargin;
 
-    private async Task<Session> LoginAsync(int generation, bool renewed, CancellationToken cancellationToken)
+    private async Task<TokenSession> LoginAsync(int generation, bool renewed, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _logins);
         var (attempt, tries) = await ExecuteAsync(AuthMethodName, Array.Empty<KeyValuePair<string, string>>(), null, cancellationToken).ConfigureAwait(false);
@@ -215,90 +218,23 @@ internal sealed class EljurApiClient : IDisposable
         }
 
         Log.Login(_log, _options.Vendor ?? "");
-        return new Session(token, expires, generation, renewed);
+        return new TokenSession(token, expires, generation, renewed);
     }
 
     // ------------------------------------------------------------------ one call, with retries
 
-    private ResiliencePipeline<Attempt> BuildPipeline()
-    {
-        var builder = new ResiliencePipelineBuilder<Attempt>();
-        if (_options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<Attempt>
-            {
-                MaxRetryAttempts = _options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.RetryBaseDelay,
-                MaxDelay = _options.MaxRetryDelay,
-                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is { } ex ? IsTransient(ex) : args.Outcome.Result!.IsTransient),
-                DelayGenerator = args =>
-                {
-                    if (args.Outcome.Result?.RetryAfter is { } after)
-                    {
-                        return new ValueTask<TimeSpan?>(after > _options.MaxRetryDelay ? _options.MaxRetryDelay : after);
-                    }
-
-                    return new ValueTask<TimeSpan?>((TimeSpan?)null);
-                },
-                OnRetry = args =>
-                {
-                    var method = args.Context.Properties.GetValue(MethodKey, "?");
-                    var reason = args.Outcome.Exception is { } ex ? DescribeException(ex) : Describe(args.Outcome.Result!);
-                    Log.Retry(_log, method, reason, args.AttemptNumber + 1, _options.MaxRetries, (long)args.RetryDelay.TotalMilliseconds);
-                    return default;
-                },
-            });
-        }
-
-        builder.AddTimeout(_options.RequestTimeout);
-        return builder.Build();
-    }
-
-    private static bool IsTransient(Exception ex) => ex is TimeoutRejectedException or FlurlHttpException or HttpRequestException or IOException or SocketException;
-
-    private async Task<(Attempt Attempt, int Tries)> ExecuteAsync(
-        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token, CancellationToken cancellationToken)
-    {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        var tries = new int[1];
-        context.Properties.Set(MethodKey, method);
-        context.Properties.Set(AttemptsKey, tries);
-        try
-        {
-            var attempt = await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.Self.SendOnceAsync(state.Method, state.Parameters, state.Token, ctx),
-                context,
-                (Self: this, Method: method, Parameters: parameters, Token: token)).ConfigureAwait(false);
-            return (attempt, tries[0]);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (TimeoutRejectedException)
-        {
-            var message = $"no answer within {Seconds(_options.RequestTimeout)} s ({Times(tries[0])})";
-            Log.Failed(_log, method, message);
-            throw new ConnectorException(ConnectorId, method, message, ConnectorFailureKind.Network);
-        }
-        catch (Exception ex) when (ex is FlurlHttpException or HttpRequestException or IOException or SocketException)
-        {
-            var message = $"network error: {DescribeException(ex)} ({Times(tries[0])})";
-            Log.Failed(_log, method, message);
-            throw new ConnectorException(ConnectorId, method, message, ConnectorFailureKind.Network, null, SafeInner(ex));
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
+    private Task<(Attempt Attempt, int Tries)> ExecuteAsync(
+        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token, CancellationToken cancellationToken) =>
+        _resilience.ExecuteAsync(
+            method,
+            (Self: this, Method: method, Parameters: parameters, Token: token),
+            static (state, ctx) => state.Self.SendOnceAsync(state.Method, state.Parameters, state.Token, ctx),
+            cancellationToken);
 
     private async ValueTask<Attempt> SendOnceAsync(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token, ResilienceContext context)
     {
         var cancellationToken = context.CancellationToken;
-        context.Properties.GetValue(AttemptsKey, new int[1])[0]++;
+        HttpResilience<Attempt>.CountAttempt(context);
         Interlocked.Increment(ref _attempts);
         var request = _client.Request(method)
             .SetQueryParam("devkey", _options.DevKey)
@@ -338,34 +274,9 @@ internal sealed class EljurApiClient : IDisposable
             response = await request.GetAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
 
-        byte[] body;
-        using (response)
-        {
-            var stream = await response.GetStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-            body = buffer.ToArray();
-        }
-
+        var body = await HttpResilience<Attempt>.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         Log.Call(_log, method, response.StatusCode, watch.ElapsedMilliseconds, _redactor.Redact(request.Url.ToString()));
-        return Attempt.Read(response.StatusCode, body, RetryAfter(response.ResponseMessage));
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage? message)
-    {
-        var header = message?.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - _clock.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
+        return Attempt.Read(response.StatusCode, body, HttpResilience<Attempt>.RetryAfter(response.ResponseMessage, _clock));
     }
 
     // ------------------------------------------------------------------ outcomes
@@ -393,7 +304,7 @@ internal sealed class EljurApiClient : IDisposable
         var message = Describe(attempt);
         if (attempt.IsTransient)
         {
-            message += $" ({Times(tries)})";
+            message += $" ({HttpResilience<Attempt>.Times(tries)})";
         }
 
         if (why is not null)
@@ -419,75 +330,6 @@ internal sealed class EljurApiClient : IDisposable
         }
 
         return attempt.Error is null ? what : $"{what}: «{_redactor.Redact(attempt.Error)}»";
-    }
-
-    private string DescribeException(Exception ex)
-    {
-        if (ex is TimeoutRejectedException)
-        {
-            return $"no answer within {Seconds(_options.RequestTimeout)} s";
-        }
-
-        // Flurl's own messages quote the whole URL (devkey included): take the innermost cause instead.
-        var cause = ex;
-        while (cause is FlurlHttpException && cause.InnerException is not null)
-        {
-            cause = cause.InnerException;
-        }
-
-        if (cause is FlurlHttpException)
-        {
-            return "the request failed";
-        }
-
-        return _redactor.Redact(cause.GetType().Name + ": " + cause.Message);
-    }
-
-    /// <summary>The exception kept as inner, if it carries no secret; Flurl's never qualify (their messages hold the URL).</summary>
-    private Exception? SafeInner(Exception ex)
-    {
-        var cause = ex;
-        while (cause is FlurlHttpException && cause.InnerException is not null)
-        {
-            cause = cause.InnerException;
-        }
-
-        return cause is FlurlHttpException || _redactor.Leaks(cause.ToString()) ? null : cause;
-    }
-
-    private static string Times(int tries) => tries == 1 ? "1 attempt" : $"{tries} attempts";
-
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-
-    /// <summary>An <c>auth_token</c> in use.</summary>
-    private sealed class Session
-    {
-        private volatile bool _proven;
-
-        public Session(string token, DateTimeOffset? expires, int generation, bool renewed)
-        {
-            Token = token;
-            Expires = expires;
-            Generation = generation;
-            Renewed = renewed;
-        }
-
-        public string Token { get; }
-
-        public DateTimeOffset? Expires { get; }
-
-        /// <summary>Counts sessions of this client; a refusal renews only the current one.</summary>
-        public int Generation { get; }
-
-        /// <summary>Obtained because the previous session was refused.</summary>
-        public bool Renewed { get; }
-
-        /// <summary>At least one call succeeded with it.</summary>
-        public bool Proven
-        {
-            get => _proven;
-            set => _proven = value;
-        }
     }
 
     /// <summary>One HTTP exchange, judged: the envelope's state wins over a 200, an HTTP error wins over the envelope.</summary>

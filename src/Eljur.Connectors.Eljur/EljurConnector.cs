@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Time;
+using Eljur.Connectors.Shared;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
@@ -180,48 +180,20 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
         return chunks;
     }
 
-    private async Task<JToken[]> RunAsync(List<WorkItem> work, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
+    private Task<JToken[]> RunAsync(List<WorkItem> work, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
-        var results = new JToken[work.Count];
-        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var gate = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
-        ConnectorException? first = null;
         var done = 0;
-
-        async Task RunOne(int index)
-        {
-            await gate.WaitAsync(failFast.Token).ConfigureAwait(false);
-            try
+        return FailFastWork.RunAsync(
+            work.Count,
+            _options.MaxConcurrency,
+            async (index, token) =>
             {
                 var item = work[index];
-                results[index] = await _api.CallAsync(item.Method, item.Parameters(), failFast.Token).ConfigureAwait(false);
+                var result = await _api.CallAsync(item.Method, item.Parameters(), token).ConfigureAwait(false);
                 progress?.Report(new FetchProgress(item.Stage, Interlocked.Increment(ref done), work.Count));
-            }
-            catch (ConnectorException ex)
-            {
-                Interlocked.CompareExchange(ref first, ex, null);
-                failFast.Cancel();
-                throw;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-
-        var tasks = Enumerable.Range(0, work.Count).Select(RunOne).ToList();
-        try
-        {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested && Volatile.Read(ref first) is not null)
-        {
-            // One failure is the story: the other calls were only cancelled because of it.
-            ExceptionDispatchInfo.Capture(Volatile.Read(ref first)!).Throw();
-            throw;
-        }
-
-        return results;
+                return result;
+            },
+            cancellationToken);
     }
 
     private static string Iso(DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

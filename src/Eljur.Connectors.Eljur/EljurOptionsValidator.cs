@@ -1,7 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using Eljur.Abstractions.Time;
+using Eljur.Connectors.Shared;
 using Microsoft.Extensions.Options;
 
 namespace Eljur.Connectors.Eljur;
@@ -21,9 +20,8 @@ internal sealed class EljurOptionsValidator : IValidateOptions<EljurConnectorOpt
             return ValidateOptionsResult.Fail("EljurConnectorOptions: no options.");
         }
 
-        var failures = new List<string>();
-        var prefix = $"EljurConnectorOptions[{(string.IsNullOrEmpty(name) ? "(default)" : name)}].";
-        void Fail(string property, string message) => failures.Add(prefix + property + ": " + message);
+        var failures = new OptionsFailures(nameof(EljurConnectorOptions), name);
+        void Fail(string property, string message) => failures.Fail(property, message);
 
         if (string.IsNullOrWhiteSpace(options.Vendor))
         {
@@ -73,54 +71,16 @@ internal sealed class EljurOptionsValidator : IValidateOptions<EljurConnectorOpt
             Fail(nameof(options.AuthMethod), $"\"{options.AuthMethod}\" is not one of {string.Join(", ", AuthMethods)}.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.TimeZone))
-        {
-            Fail(nameof(options.TimeZone), "required: the school's IANA time zone, e.g. Asia/Yekaterinburg.");
-        }
-        else
-        {
-            try
-            {
-                SchoolTimeZone.Resolve(options.TimeZone!);
-            }
-            catch (ArgumentException)
-            {
-                Fail(nameof(options.TimeZone), $"\"{options.TimeZone}\" is not a known IANA time zone.");
-            }
-        }
+        failures.TimeZone(nameof(options.TimeZone), options.TimeZone, "Asia/Yekaterinburg");
 
         if (options.WorkWeek is not (5 or 6))
         {
             Fail(nameof(options.WorkWeek), "must be 5 or 6.");
         }
 
-        Range(nameof(options.ChunkDays), options.ChunkDays, 1, 92);
-        Range(nameof(options.MaxConcurrency), options.MaxConcurrency, 1, 32);
-        Range(nameof(options.MaxRetries), options.MaxRetries, 0, 10);
-        Span(nameof(options.RequestTimeout), options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
-        Span(nameof(options.RetryBaseDelay), options.RetryBaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
-        Span(nameof(options.MaxRetryDelay), options.MaxRetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10));
-        if (options.MaxRetryDelay < options.RetryBaseDelay)
-        {
-            Fail(nameof(options.MaxRetryDelay), "must not be less than RetryBaseDelay.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-
-        void Range(string property, int value, int min, int max)
-        {
-            if (value < min || value > max)
-            {
-                Fail(property, $"{value} is outside {min}–{max}.");
-            }
-        }
-
-        void Span(string property, TimeSpan value, TimeSpan min, TimeSpan max)
-        {
-            if (value < min || value > max)
-            {
-                Fail(property, $"{value} is outside {min}–{max}.");
-            }
-        }
+        failures.Range(nameof(options.ChunkDays), options.ChunkDays, 1, 92);
+        failures.Range(nameof(options.MaxConcurrency), options.MaxConcurrency, 1, 32);
+        failures.Resilience(options.MaxRetries, options.RequestTimeout, options.RetryBaseDelay, options.MaxRetryDelay);
+        return failures.Result;
     }
 }

@@ -78,6 +78,14 @@ public abstract class ConnectorHarness : IDisposable
     /// </summary>
     public virtual bool RenewsSessionOnAuthFailure => SignInOperation is not null;
 
+    /// <summary>
+    /// Whether every fetch signs in before its first data call (a connector that logs in with
+    /// credentials). False for a connector that presents a configured token and calls
+    /// <see cref="SignInOperation"/> only to renew a refused one: the suite then provokes one
+    /// refusal before it expects a sign-in. Default: true when there is a sign-in operation.
+    /// </summary>
+    public virtual bool SignsInUpFront => SignInOperation is not null;
+
     /// <summary>Registers the connector under <paramref name="name"/> with valid options pointing at <see cref="Server"/>.</summary>
     /// <param name="builder">The builder over a bare service collection.</param>
     /// <param name="name">The instance name.</param>

@@ -1,3 +1,5 @@
+using Eljur.Connectors.Shared;
+
 namespace Eljur.Connectors.Eljur.Tests;
 
 public sealed class RedactionTests

@@ -3,11 +3,11 @@ using System.Text;
 using Flurl.Http.Configuration;
 using Newtonsoft.Json;
 
-namespace Eljur.Connectors.Eljur;
+namespace Eljur.Connectors.Shared;
 
 /// <summary>
 /// Flurl's JSON serializer on Newtonsoft.Json (Flurl 4 ships System.Text.Json only), with the
-/// settings ЭлЖур needs: no date coercion, exact decimals.
+/// settings the vendors need: no date coercion, exact decimals (ids beyond 2^53 stay exact).
 /// </summary>
 internal sealed class NewtonsoftSerializer : ISerializer
 {

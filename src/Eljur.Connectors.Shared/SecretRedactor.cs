@@ -4,11 +4,11 @@ using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Eljur.Connectors.Eljur;
+namespace Eljur.Connectors.Shared;
 
 /// <summary>
-/// Keeps secrets out of every text the connector emits: query values of secret parameters in URLs
-/// become <c>***</c>, and any known secret (the devkey, password, configured token and every session
+/// Keeps secrets out of every text a connector emits: query values of secret parameters in URLs
+/// become <c>***</c>, and any known secret (keys, passwords, configured tokens and every session
 /// token obtained since) is replaced wherever it appears, plain or URL-encoded.
 /// </summary>
 internal sealed class SecretRedactor
@@ -19,7 +19,7 @@ internal sealed class SecretRedactor
     private const int MinimumLength = 4;
 
     private static readonly Regex SecretQuery = new(
-        @"(?<=[?&](?:devkey|auth_token|token|password|login)=)[^&#\s""']*",
+        @"(?<=[?&](?:devkey|auth_token|token|password|login|access_token|refresh_token|client_secret)=)[^&#\s""']*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private readonly object _gate = new();
