@@ -46,7 +46,7 @@ public sealed class YearStoreMeasurementTests : IDisposable
                 .ToList(),
             Lessons = year.Lessons!.Select((l, i) => i == 3 ? l with { Topic = "Повторение" } : l).ToList(),
         };
-        var vendor = new ScriptedConnector().Then(year).Then(changed);
+        var vendor = new ScriptedConnector().Then(year).Then(changed).Then(changed).Then(changed);
         var sync = new GradebookSync(store, time);
 
         var first = Stopwatch.StartNew();
@@ -62,6 +62,11 @@ public sealed class YearStoreMeasurementTests : IDisposable
         var third = Stopwatch.StartNew();
         var thirdRun = await sync.SyncAsync(vendor, SyncData.Range);
         third.Stop();
+        // What a scheduled job does during the year: sync only the last two weeks into the year's store.
+        time.Advance(TimeSpan.FromDays(1));
+        var recent = Stopwatch.StartNew();
+        var recentRun = await sync.SyncAsync(vendor, new Eljur.Abstractions.Connectors.FetchRequest { From = new DateTime(2025, 5, 19), To = SyncData.To });
+        recent.Stop();
         var export = Stopwatch.StartNew();
         var snapshot = await GradebookSync.ExportAsync(store, null, SyncData.From, SyncData.To);
         export.Stop();
@@ -70,13 +75,14 @@ public sealed class YearStoreMeasurementTests : IDisposable
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"marks {year.Marks!.Count}, lessons {year.Lessons!.Count}, absences {year.Absences!.Count}; generate (the 'fetch') {generate.Elapsed.TotalSeconds:F2} s; " +
             $"first sync {first.Elapsed.TotalSeconds:F2} s; incremental sync {second.Elapsed.TotalSeconds:F2} s ({secondRun.Counts.MarksRevised} revised, {secondRun.Counts.MarksAdded} added); " +
-            $"no-change sync {third.Elapsed.TotalSeconds:F2} s; export {export.Elapsed.TotalSeconds:F2} s; store {size / 1024.0 / 1024.0:F1} MiB"));
+            $"no-change sync {third.Elapsed.TotalSeconds:F2} s; two-week sync into the year store {recent.Elapsed.TotalSeconds:F2} s; export {export.Elapsed.TotalSeconds:F2} s; store {size / 1024.0 / 1024.0:F1} MiB"));
 
         Assert.Equal(year.Marks.Count, firstRun.Counts.MarksAdded);
         Assert.Equal(2, secondRun.Counts.MarksAdded);
         Assert.Equal(year.Marks.Count / 20_000 + (year.Marks.Count % 20_000 > 7 ? 1 : 0), secondRun.Counts.MarksRevised);
         Assert.Equal(1, secondRun.Counts.TopicsAdded);
         Assert.True(thirdRun.Counts.IsEmpty);
+        Assert.True(recentRun.Counts.IsEmpty);
         Assert.Equal(year.Marks.Count + 2, snapshot.Marks!.Count);
         // Incremental: the second sync writes only what changed (timings vary with the machine; they are reported, not asserted).
         Assert.Equal(year.Marks.Count + year.Lessons.Count + year.Absences.Count, firstWrites);
