@@ -10,4 +10,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return CliApp.Run(args, new Console2(Console.Out, Console.Error), TimeProvider.System, cancel.Token);
+return CliApp.Run(args, new Console2(Console.Out, Console.Error) { ErrorIsTerminal = !Console.IsErrorRedirected }, TimeProvider.System, cancel.Token);

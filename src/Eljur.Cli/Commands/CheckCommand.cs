@@ -21,7 +21,9 @@ internal static class CheckCommand
 
     public static Command Create(Console2 console, TimeProvider time)
     {
-        var snapshot = new Option<string>("--snapshot") { Description = "Файл снимка данных (eljur.snapshot/1)", Required = true };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Файл снимка данных (eljur.snapshot/1); или --store, или --connector" };
+        var store = new Option<string?>("--store") { Description = "Хранилище синхронизации (eljur sync) вместо файла снимка" };
+        var school = new Option<string?>("--school") { Description = "Id школы в хранилище, если их там несколько" };
         var policy = new Option<string>("--policy") { Description = "Регламент: id пресета или путь к файлу регламента (JSON)", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "Момент проверки (по умолчанию — сейчас); без смещения — время школы" };
         var from = new Option<string?>("--from") { Description = "Начало проверяемого периода, ГГГГ-ММ-ДД (по умолчанию — из снимка)" };
@@ -34,12 +36,12 @@ internal static class CheckCommand
 
         var command = new Command("check", "Проверить снимок данных журнала на соответствие регламенту школы")
         {
-            snapshot, policy, asOf, from, to, format, output, anonymize, template,
+            snapshot, store, school, policy, asOf, from, to, format, output, anonymize, template,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var request = new CheckRequest(
-                parse.GetValue(snapshot)!,
+                parse.GetValue(snapshot),
                 parse.GetValue(policy)!,
                 parse.GetValue(asOf),
                 parse.GetValue(from),
@@ -47,20 +49,42 @@ internal static class CheckCommand
                 parse.GetValue(format) ?? "text",
                 parse.GetValue(output),
                 parse.GetValue(anonymize),
-                parse.GetValue(template));
+                parse.GetValue(template),
+                parse.GetValue(store),
+                parse.GetValue(school));
             return System.Threading.Tasks.Task.FromResult(Run(request, console, time, cancellationToken));
         });
+
+        // --connector NAME [connector options]: fetch first, then this same action checks the result.
+        Connectors.ConnectorCheck.Attach(command, snapshot, from, to, console, time, store);
         return command;
     }
 
     public static int Run(CheckRequest request, Console2 console, TimeProvider time, CancellationToken cancellationToken)
     {
-        var data = SnapshotReader.ReadFile(request.Snapshot, cancellationToken);
+        var data = Connectors.ConnectorCheck.Fetched ?? Load(request, cancellationToken);
         var policy = Presets.Resolve(request.Policy);
         var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken);
         var rendering = ReportOutput.ForCheck(request.Format, request.Anonymize, request.Template, data, policy);
         Write(report, request.Format, request.Output, console, rendering);
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    private static GradebookSnapshot Load(CheckRequest request, CancellationToken cancellationToken)
+    {
+        if ((request.Snapshot is null) == (request.Store is null))
+        {
+            throw new CliException(ExitCodes.BadInput, "укажите ровно одно из --snapshot FILE или --store FILE");
+        }
+
+        if (request.Snapshot is { } path)
+        {
+            return SnapshotReader.ReadFile(path, cancellationToken);
+        }
+
+        // The check range is the export range, so records outside it do not enter the check at all.
+        var store = StoreInputs.Open(request.Store!, create: false);
+        return StoreInputs.Export(store, request.School, request.From, request.To, cancellationToken);
     }
 
     public static EvaluationReport Evaluate(
@@ -100,5 +124,5 @@ internal static class CheckCommand
         console.Error.WriteLine($"Отчёт записан: {output}");
     }
 
-    internal sealed record CheckRequest(string Snapshot, string Policy, string? AsOf, string? From, string? To, string Format, string? Output, bool Anonymize = false, string? Template = null);
+    internal sealed record CheckRequest(string? Snapshot, string Policy, string? AsOf, string? From, string? To, string Format, string? Output, bool Anonymize = false, string? Template = null, string? Store = null, string? School = null);
 }

@@ -14,8 +14,11 @@ internal static class CliApp
         {
             DemoCommand.Create(console),
             CheckCommand.Create(console, time),
+            FetchCommand.Create(console, time),
             PoliciesCommand.Create(console),
             ReportCommand.Create(console),
+            SyncCommand.Create(console, time),
+            SnapshotCommand.Create(console),
             GenerateCommand.Create(console),
         };
         return root;

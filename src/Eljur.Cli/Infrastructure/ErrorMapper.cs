@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Eljur.Abstractions.Calendar;
+using Eljur.Abstractions.Sync;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Snapshots;
 using Eljur.Rules.Reports;
@@ -13,6 +14,8 @@ internal static class ErrorMapper
     public static (int ExitCode, string Message) Map(Exception ex) => ex switch
     {
         CliException c => (c.ExitCode, c.Message),
+        GradebookStoreLockedException l => (ExitCodes.SourceFailed, "хранилище занято: " + l.Message),
+        GradebookStoreException g => (ExitCodes.BadInput, "ошибка хранилища: " + g.Message),
         SnapshotFormatException s => (ExitCodes.BadInput, "ошибка в снимке данных: " + s.Message),
         PolicyException p => (ExitCodes.BadInput, "ошибка в регламенте (policy): " + p.Message),
         ReportTemplateException t => (ExitCodes.BadInput, t.Message),
@@ -22,6 +25,8 @@ internal static class ErrorMapper
         DirectoryNotFoundException d => (ExitCodes.BadInput, "папка не найдена: " + d.Message),
         UnauthorizedAccessException u => (ExitCodes.BadInput, "нет доступа: " + u.Message),
         IOException io => (ExitCodes.BadInput, "ошибка ввода-вывода: " + io.Message),
+        Eljur.Abstractions.Connectors.ConnectorException c => (ExitCodes.SourceFailed, "источник данных не дал данные: " + c.Message),
+        Microsoft.Extensions.Options.OptionsValidationException o => (ExitCodes.BadInput, "неверные параметры: " + string.Join("; ", o.Failures)),
         ArgumentException a => (ExitCodes.BadInput, "неверные данные: " + a.Message),
         OperationCanceledException => (ExitCodes.BadInput, "прервано."),
         _ => (ExitCodes.BadInput, $"непредвиденная ошибка ({ex.GetType().Name}): {ex.Message}"),

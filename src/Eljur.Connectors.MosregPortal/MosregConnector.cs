@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Model;
+using Eljur.Abstractions.Time;
+using Eljur.Connectors.Shared;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace Eljur.Connectors.MosregPortal;
+
+/// <summary>
+/// The Moscow-region portal connector. Three rounds of calls, each at most
+/// <see cref="MosregPortalOptions.MaxInFlight"/> in flight, the first failure failing the fetch:
+/// (1) the school and its edu-groups; (2) per class its students, reporting periods and final
+/// marks, per group (class or subgroup) its subjects, and per group and month window its lessons
+/// and marks; (3) per group, month window and subject that had lessons there, the lesson log
+/// entries (attendance), and <c>works/{w}</c> for each work a lesson lists by id only.
+/// </summary>
+internal sealed class MosregConnector : IGradebookConnector, IDisposable
+{
+    private static readonly string[] Declared =
+    {
+        Capability.Lessons, Capability.Topics, Capability.Homework, Capability.Marks, Capability.Absences, Capability.Periods,
+        Capability.MarkEntryTimes, Capability.AbsenceEntryTimes,
+    };
+
+    private readonly MosregPortalOptions _options;
+    private readonly ILogger _log;
+    private readonly TimeProvider _clock;
+    private readonly TimeZoneInfo _zone;
+    private readonly MosregApiClient _api;
+
+    public MosregConnector(MosregPortalOptions options, ILoggerFactory loggers, TimeProvider clock)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _log = loggers.CreateLogger("Eljur.Connectors.MosregPortal");
+        _clock = clock;
+        _zone = SchoolTimeZone.Resolve(options.TimeZone);
+        _api = new MosregApiClient(options, _log, clock);
+    }
+
+    public string Id => MosregApiClient.ConnectorId;
+
+    public IReadOnlyList<string> Capabilities => Declared;
+
+    /// <summary>HTTP attempts made by this instance so far (for measurements and tests).</summary>
+    internal int HttpAttempts => _api.Attempts;
+
+    /// <summary>Token refreshes made by this instance so far.</summary>
+    internal int Refreshes => _api.Refreshes;
+
+    public async Task<GradebookSnapshot> FetchAsync(FetchRequest request, IProgress<FetchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (request.To.Date < request.From.Date)
+        {
+            throw new ArgumentException($"The range ends ({request.To:yyyy-MM-dd}) before it starts ({request.From:yyyy-MM-dd}).", nameof(request));
+        }
+
+        var from = request.From.Date;
+        var to = request.To.Date;
+        var school = _options.SchoolId!.Trim();
+        var builder = new MosregSnapshotBuilder(_options, _zone, from, to, _log);
+        var done = 0;
+
+        // Round 1: the school and its groups.
+        progress?.Report(new FetchProgress("school", 0, 0));
+        var first = await RunAsync(
+            new[]
+            {
+                new Call("schools/{school}", $"schools/{school}"),
+                new Call("schools/{school}/edu-groups", $"schools/{school}/edu-groups"),
+            },
+            progress,
+            () => Interlocked.Increment(ref done),
+            cancellationToken).ConfigureAwait(false);
+        builder.AddSchool(first[0]);
+        var groups = builder.AddGroups(first[1], request.Classes);
+
+        // Round 2: per class and per group, and per group and month window.
+        var windows = MonthWindows(from, to);
+        var second = new List<Call>();
+        foreach (var g in groups)
+        {
+            if (g.IsClass)
+            {
+                second.Add(new Call("edu-groups/{group}/students", $"edu-groups/{g.Id}/students", g));
+                second.Add(new Call("edu-groups/{group}/reporting-periods", $"edu-groups/{g.Id}/reporting-periods", g));
+                second.Add(new Call("edu-groups/{group}/final-marks", $"edu-groups/{g.Id}/final-marks", g));
+            }
+
+            second.Add(new Call("edu-groups/{group}/subjects", $"edu-groups/{g.Id}/subjects", g));
+            foreach (var (start, end) in windows)
+            {
+                second.Add(new Call("edu-groups/{group}/lessons", $"edu-groups/{g.Id}/lessons/{Day(start)}/{Day(end)}", g, start, end));
+                second.Add(new Call("edu-groups/{group}/marks", $"edu-groups/{g.Id}/marks/{Day(start)}/{Day(end)}", g, start, end));
+            }
+        }
+
+        var answers = await RunAsync(second, progress, () => Interlocked.Increment(ref done), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < second.Count; i++)
+        {
+            var call = second[i];
+            var group = call.Group!;
+            switch (call.Operation)
+            {
+                case "edu-groups/{group}/students": builder.AddStudents(group, answers[i]); break;
+                case "edu-groups/{group}/reporting-periods": builder.AddPeriods(answers[i]); break;
+                case "edu-groups/{group}/final-marks": builder.AddFinalMarks(answers[i]); break;
+                case "edu-groups/{group}/subjects": builder.AddSubjects(answers[i]); break;
+                case "edu-groups/{group}/lessons": builder.AddLessons(group, call.From!.Value, answers[i]); break;
+                case "edu-groups/{group}/marks": builder.AddMarks(answers[i]); break;
+            }
+        }
+
+        // Round 3: attendance per group, window and subject taught there; works listed by id only.
+        var third = new List<Call>();
+        foreach (var (group, windowStart, subject) in builder.TaughtSubjects())
+        {
+            var window = windows.First(w => w.Start == windowStart);
+            third.Add(new Call(
+                "lesson-log-entries/group",
+                $"lesson-log-entries/group/{group.Id}?subject={subject}&from={Day(window.Start)}&to={Day(window.End)}",
+                group));
+        }
+
+        foreach (var work in builder.WorksToFetch())
+        {
+            third.Add(new Call("works/{work}", $"works/{work}"));
+        }
+
+        var last = await RunAsync(third, progress, () => Interlocked.Increment(ref done), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < third.Count; i++)
+        {
+            if (third[i].Operation == "works/{work}")
+            {
+                builder.AddWork(last[i]);
+            }
+            else
+            {
+                builder.AddLogEntries(last[i]);
+            }
+        }
+
+        var fetchedAt = TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), _zone);
+        var snapshot = builder.Build(fetchedAt, Declared);
+        Log.Done(_log, school, snapshot.Lessons!.Count, snapshot.Marks!.Count, snapshot.Absences!.Count, _api.Attempts);
+        return snapshot;
+    }
+
+    public void Dispose() => _api.Dispose();
+
+    /// <summary>Calendar months cut to the range: the portal's lists are bounded by dates, not paged.</summary>
+    internal static List<(DateTime Start, DateTime End)> MonthWindows(DateTime from, DateTime to)
+    {
+        var windows = new List<(DateTime, DateTime)>();
+        for (var start = from.Date; start <= to.Date;)
+        {
+            var monthEnd = new DateTime(start.Year, start.Month, 1).AddMonths(1).AddDays(-1);
+            var end = monthEnd < to ? monthEnd : to.Date;
+            windows.Add((start, end));
+            start = end.AddDays(1);
+        }
+
+        return windows;
+    }
+
+    private static string Day(DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private Task<JToken[]> RunAsync(IReadOnlyList<Call> calls, IProgress<FetchProgress>? progress, Func<int> tick, CancellationToken cancellationToken) =>
+        FailFastWork.RunAsync(
+            calls.Count,
+            _options.MaxInFlight,
+            async (i, token) =>
+            {
+                var result = await _api.GetAsync(calls[i].Operation, calls[i].Path, token).ConfigureAwait(false);
+                progress?.Report(new FetchProgress(calls[i].Operation, tick(), 0));
+                return result;
+            },
+            cancellationToken);
+
+    private sealed record Call(string Operation, string Path, PortalGroup? Group = null, DateTime? From = null, DateTime? To = null);
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Eljur.Abstractions.Snapshots;
+using Eljur.Cli.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Eljur.Cli.Tests;
+
+/// <summary><c>eljur fetch</c> and <c>eljur check</c> with <c>--connector asiou --export-dir --mapping</c>.</summary>
+public sealed class AsiouCommandTests
+{
+    private readonly string _dir = CliRunner.TempDir();
+
+    public AsiouCommandTests()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var cp1251 = Encoding.GetEncoding(1251);
+        File.WriteAllText(Path.Combine(_dir, "journal.csv"), "Класс;Предмет;Дата;Номер урока;Тема урока;Домашнее задание;Учитель\r\n5А;Математика;02.09.2024;1;\"Числа; повторение\";§1;Смирнова А. П.\r\n5А;Математика;03.09.2024;1;;;Смирнова А. П.\r\n\r\nИтого;;;;;;\r\n", cp1251);
+        File.WriteAllText(Path.Combine(_dir, "marks.csv"), "Ученик;Класс;Предмет;Дата;Отметка;Вид отметки;Дата внесения\r\nИванов Иван;5А;Математика;02.09.2024;5;Контрольная работа;20.09.2024 18:00\r\n", cp1251);
+        File.WriteAllText(Path.Combine(_dir, "students.csv"), "Ученик;Класс;Дата зачисления;Дата выбытия;Согласие\r\nИванов Иван;5А;01.09.2020;;да\r\n", new UTF8Encoding(true));
+        File.WriteAllText(Path.Combine(_dir, "mapping.json"), """
+            {
+              "journal": { "columns": { "class": "Класс", "subject": "Предмет", "date": "Дата", "lessonNumber": "Номер урока", "topic": "Тема урока", "homework": "Домашнее задание", "teacher": "Учитель" } },
+              "marks": {
+                "columns": { "student": "Ученик", "class": "Класс", "subject": "Предмет", "date": "Дата", "value": "Отметка", "markType": "Вид отметки", "enteredAt": "Дата внесения" },
+                "markTypes": { "Контрольная работа": "written", "": "current" }
+              },
+              "students": { "columns": { "student": "Ученик", "class": "Класс", "enrolledOn": "Дата зачисления", "leftOn": "Дата выбытия", "consent": "Согласие" }, "consentValues": { "да": true, "нет": false } }
+            }
+            """);
+    }
+
+    private static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new Console2(output, error) { Environment = _ => null };
+        var code = CliApp.Run(args, console, new FakeTimeProvider(new DateTimeOffset(2024, 11, 20, 7, 0, 0, TimeSpan.Zero)));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Fetch_reads_the_exports_through_the_mapping()
+    {
+        var file = Path.Combine(_dir, "snapshot.json");
+        var (code, _, error) = Run("fetch", "--connector", "asiou", "--export-dir", _dir, "--mapping", Path.Combine(_dir, "mapping.json"), "--school-name", "СШ № 32", "--from", "2024-09-01", "--to", "2024-09-30", "--out", file);
+        Assert.True(code == 0, error);
+        var snapshot = SnapshotReader.ReadFile(file);
+        Assert.Equal("asiou", snapshot.Source.Connector);
+        Assert.Equal("СШ № 32", snapshot.School.Name);
+        Assert.Equal(2, snapshot.Lessons!.Count);
+        Assert.Equal("Числа; повторение", snapshot.Lessons![0].Topic);
+        Assert.Equal("5", Assert.Single(snapshot.Marks!).Value);
+        Assert.Contains("markEntryTimes", snapshot.Source.Capabilities);
+    }
+
+    [Fact]
+    public void Check_runs_on_the_fetched_exports()
+    {
+        var policy = Path.Combine(_dir, "policy.json");
+        File.WriteAllText(policy, """
+            { "format": "eljur.policy/1", "id": "asiou-test", "title": "АСИОУ", "rules": [ { "rule": "lesson-topic", "clause": "3.2.4", "params": { "deadline": "sameDay" } } ] }
+            """);
+        var (code, output, error) = Run("check", "--connector", "asiou", "--export-dir", _dir, "--mapping", Path.Combine(_dir, "mapping.json"), "--policy", policy, "--from", "2024-09-01", "--to", "2024-09-30", "--as-of", "2024-11-20T12:00:00+03:00", "--format", "json");
+        Assert.True(code is 0 or 1, error);
+        Assert.Equal(1, code); // the lesson of 03.09 has no topic
+        Assert.Contains("lesson-topic", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_row_fails_with_exit_code_3_naming_file_line_and_column()
+    {
+        File.AppendAllText(Path.Combine(_dir, "marks.csv"), "Иванов Иван;5А;Математика;32.09.2024;4;;20.09.2024 18:00\r\n", Encoding.GetEncoding(1251));
+        var (code, _, error) = Run("fetch", "--connector", "asiou", "--export-dir", _dir, "--mapping", Path.Combine(_dir, "mapping.json"), "--from", "2024-09-01", "--to", "2024-09-30", "--out", Path.Combine(_dir, "x.json"));
+        Assert.Equal(3, code);
+        Assert.Contains("marks.csv: line 3, column «Дата»", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_export_dir_is_a_usage_error_naming_the_option()
+    {
+        var (code, _, error) = Run("fetch", "--connector", "asiou", "--from", "2024-09-01", "--to", "2024-09-30", "--out", Path.Combine(_dir, "x.json"));
+        Assert.Equal(2, code);
+        Assert.Contains("--export-dir", error, StringComparison.Ordinal);
+
+        var (badCode, _, badError) = Run("fetch", "--connector", "asiou", "--export-dir", Path.Combine(_dir, "nowhere"), "--from", "2024-09-01", "--to", "2024-09-30", "--out", Path.Combine(_dir, "x.json"));
+        Assert.Equal(2, badCode);
+        Assert.Contains("--export-dir (ELJUR_EXPORT_DIR)", badError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,247 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Model;
+using Eljur.Connectors.Asiou.Mapping;
+
+namespace Eljur.Connectors.Asiou.Tests;
+
+/// <summary>Every bad input is an error naming the file, the line and the column; nothing is dropped silently.</summary>
+public sealed class ErrorTests : IDisposable
+{
+    private readonly AsiouHarness _utf8 = new();
+    private readonly AsiouHarness _cp1251 = new(windows1251: true);
+
+    public void Dispose()
+    {
+        _utf8.Dispose();
+        _cp1251.Dispose();
+    }
+
+    private string Path(string file, bool cp1251 = false) => System.IO.Path.Combine((cp1251 ? _cp1251 : _utf8).Directory, file);
+
+    private static void Has(ConnectorException ex, params string[] parts)
+    {
+        foreach (var part in parts)
+        {
+            Assert.True(ex.Message.Contains(part, StringComparison.Ordinal), $"«{ex.Message}» lacks «{part}»");
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_row_that_cannot_be_parsed_names_file_line_and_column(bool cp1251)
+    {
+        // Line 7: the header, two rows, a row spanning lines 4–5 (a quoted line break), a blank line, then this row.
+        Fixtures.Edit(Path("journal.csv", cp1251), "4;5Б;Математика;02.09.2024;3", "4;5Б;Математика;31.02.2024;3");
+        var ex = await TestSupport.FailsAsync((cp1251 ? _cp1251 : _utf8).Directory);
+        Assert.Equal("journal.csv", ex.Operation);
+        Has(ex, "journal.csv", "line 7, column «Дата»", "«31.02.2024» is not a date");
+    }
+
+    [Fact]
+    public async Task An_unknown_column_names_file_and_column()
+    {
+        Fixtures.Edit(Path("journal.csv"), ";Учитель\r\n", ";Преподаватель\r\n");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "journal.csv", "unknown column «Преподаватель»", "ignoredColumns");
+    }
+
+    [Fact]
+    public async Task A_missing_column_names_file_and_column()
+    {
+        Fixtures.Edit(Path("students.csv"), ",Согласие\r\n", ",Примечание\r\n");
+        var mapping = WriteMapping(AsiouMapping.DefaultText().Replace("\"№\", \"№ п/п\" ],\n    \"consentValues\"", "\"№\", \"№ п/п\", \"Примечание\" ],\n    \"consentValues\"", StringComparison.Ordinal));
+        var ex = await TestSupport.FailsAsync(_utf8.Directory, o => o.MappingFile = mapping);
+        Has(ex, "students.csv", "missing column «Согласие»");
+    }
+
+    [Fact]
+    public async Task A_quote_inside_an_unquoted_field_names_line_and_column()
+    {
+        Fixtures.Edit(Path("marks.csv"), "Петрова Мария Сергеевна;5А;Русский язык", "Петрова \"Маша\" Сергеевна;5А;Русский язык");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 6, column «Ученик»", "quote");
+    }
+
+    [Fact]
+    public async Task An_unclosed_quote_is_an_error_not_a_swallowed_file()
+    {
+        Fixtures.Edit(Path("marks.csv"), "\"Сидоров; Пётр, младший\";5Б;Математика;02.09.2024;4;", "\"Сидоров; Пётр, младший;5Б;Математика;02.09.2024;4;");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 7");
+    }
+
+    [Fact]
+    public async Task A_short_row_names_the_first_missing_column()
+    {
+        Fixtures.Edit(Path("marks.csv"), "5;Текущая;02.09.2024 14:05\r\n", "5;Текущая\r\n");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 2, column «Дата внесения»", "ends early");
+    }
+
+    [Fact]
+    public async Task A_value_beyond_the_last_column_is_an_error()
+    {
+        Fixtures.Edit(Path("marks.csv"), "5;Текущая;02.09.2024 14:05\r\n", "5;Текущая;02.09.2024 14:05;лишнее\r\n");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 2, column 8", "«лишнее»");
+    }
+
+    [Fact]
+    public async Task Trailing_empty_fields_are_not_values()
+    {
+        Fixtures.Edit(Path("marks.csv"), "5;Текущая;02.09.2024 14:05\r\n", "5;Текущая;02.09.2024 14:05;;\r\n");
+        var s = await TestSupport.FetchAsync(_utf8.Directory);
+        Assert.Equal(4, s.Marks!.Count);
+    }
+
+    [Fact]
+    public async Task A_row_after_the_summary_row_is_an_error()
+    {
+        Fixtures.Edit(Path("students.csv"), "Итого учеников: 4,,,,,\r\n", "Итого учеников: 4,,,,,\r\n5,Новиков Олег,5А,01.09.2024,,да\r\n");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "students.csv", "line 8", "after the summary row on line 7");
+    }
+
+    [Fact]
+    public async Task An_unknown_mark_type_names_the_value_and_the_column()
+    {
+        Fixtures.Edit(Path("marks.csv"), ";Контрольная работа;", ";Олимпиада;");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 6, column «Вид отметки»", "«Олимпиада»", "marks.markTypes");
+    }
+
+    [Fact]
+    public async Task An_empty_required_cell_is_an_error()
+    {
+        Fixtures.Edit(Path("marks.csv"), ";Математика;02.09.2024;5;Текущая;", ";Математика;02.09.2024;;Текущая;");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 2, column «Отметка»", "is empty");
+    }
+
+    [Fact]
+    public async Task An_empty_entry_time_is_an_error_while_the_column_is_mapped()
+    {
+        Fixtures.Edit(Path("marks.csv"), ";Текущая;02.09.2024 14:05", ";Текущая;");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 2, column «Дата внесения»", "is empty");
+    }
+
+    [Fact]
+    public async Task A_bad_entry_time_names_the_formats()
+    {
+        Fixtures.Edit(Path("marks.csv"), ";Текущая;02.09.2024 14:05", ";Текущая;02.09.2024 25:05");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 2, column «Дата внесения»", "dd.MM.yyyy HH:mm");
+    }
+
+    [Fact]
+    public async Task A_mark_for_a_student_not_in_the_list_is_an_error()
+    {
+        Fixtures.Edit(Path("marks.csv"), "Орлова Вера Павловна;5Б", "Орлова Вера Павловна;5А");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 10, column «Ученик»", "not in the student list");
+    }
+
+    [Fact]
+    public async Task An_absence_without_a_lesson_is_an_error()
+    {
+        Fixtures.Edit(Path("marks.csv"), "Русский язык;02.09.2024;3/5", "Русский язык;03.09.2024;н");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks.csv", "line 6, column «Отметка»", "no such lesson");
+    }
+
+    [Fact]
+    public async Task A_student_listed_twice_is_an_error()
+    {
+        Fixtures.Edit(Path("students.csv"), "4,Орлова Вера Павловна,5Б", "4,Иванов  Иван Иванович,5а");
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "students.csv", "line 6", "listed twice (first on line 2)");
+    }
+
+    [Fact]
+    public async Task A_missing_export_names_the_pattern()
+    {
+        File.Delete(Path("journal.csv"));
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Assert.Equal("journal*.csv", ex.Operation);
+        Has(ex, "no journal export");
+    }
+
+    [Fact]
+    public async Task Two_files_for_one_export_is_an_error()
+    {
+        File.Copy(Path("marks.csv"), Path("marks-old.csv"));
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "marks-old.csv", "marks.csv", "exactly one");
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_an_error()
+    {
+        File.WriteAllBytes(Path("students.csv"), Array.Empty<byte>());
+        var ex = await TestSupport.FailsAsync(_utf8.Directory);
+        Has(ex, "students.csv", "empty");
+    }
+
+    [Fact]
+    public async Task A_school_mapping_renames_columns_and_capabilities_follow_it()
+    {
+        // A school whose marks export has other headers, no class, no mark type and no entry time.
+        File.WriteAllText(Path("marks.csv"), "\uFEFFФИО;Дисциплина;Число;Балл\r\nИванов Иван Иванович;Математика;02.09.2024;5\r\nОрлова Вера Павловна;Математика;2024-09-02;4\r\n\r\n");
+        var mapping = WriteMapping("""
+            {
+              "format": "asiou.mapping/1",
+              "journal": null,
+              "marks": { "columns": { "student": "ФИО", "subject": "Дисциплина", "date": "Число", "value": "Балл", "class": null, "markType": null, "enteredAt": null } },
+              "students": { "columns": { "student": "Ученик", "class": "Класс", "enrolledOn": "Дата зачисления", "leftOn": "Дата выбытия" }, "ignoredColumns": [ "№", "Согласие" ] }
+            }
+            """);
+        var connector = TestSupport.Connector(_utf8.Directory, o => o.MappingFile = mapping);
+        Assert.Equal(new[] { Capability.Marks }, connector.Capabilities);
+        var s = await connector.FetchAsync(new FetchRequest { From = new DateTime(2024, 9, 1), To = new DateTime(2024, 9, 30) });
+        Assert.Null(s.Lessons);
+        Assert.Equal(2, s.Marks!.Count);
+        Assert.All(s.Marks!, m => Assert.Null(m.EnteredAt));
+        Assert.Equal(s.Students!.Single(x => x.Name == "Орлова Вера Павловна").Id, s.Marks![1].StudentId);
+        Assert.All(s.Students!, x => Assert.Null(x.Consent));
+        Assert.Empty(Eljur.Connectors.Testing.ConformanceAssert.CapabilityMismatches(s));
+    }
+
+    [Theory]
+    [InlineData("{ \"jounral\": {} }", "unknown key \"jounral\"")]
+    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"Ученик\" } } }", "\"marks.columns.subject\" is required")]
+    [InlineData("{ \"journal\": null, \"marks\": null, \"students\": null }", "no export is mapped")]
+    [InlineData("{ \"students\": { \"columns\": { \"student\": \"Ученик\", \"class\": \"Ученик\" } } }", "more than one field")]
+    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\", \"markType\": \"В\" }, \"markTypes\": { \"Текущая\": \"oral\" } }, \"students\": { \"columns\": { \"student\": \"У\", \"class\": \"К\" } } }", "markTypes.Текущая")]
+    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\" } } }", "\"students\" is not mapped")]
+    [InlineData("{ not json", "not valid JSON")]
+    public void A_bad_mapping_is_refused_with_the_reason(string json, string expected)
+    {
+        var ex = Assert.Throws<AsiouMappingException>(() => AsiouMapping.Parse(json, "school.json"));
+        Assert.Contains("school.json", ex.Message);
+        Assert.Contains(expected, ex.Message);
+    }
+
+    [Fact]
+    public void The_default_mapping_loads_and_declares_what_its_columns_provide()
+    {
+        var m = AsiouMapping.Default();
+        Assert.Equal("Дата внесения", m[ExportKind.Marks]!.Headers["enteredAt"]);
+        Assert.Contains(Capability.MarkEntryTimes, m.Capabilities());
+        Assert.DoesNotContain(Capability.TopicEntryTimes, m.Capabilities());
+        Assert.Equal(MarkKind.Written, m.MarkTypes["контрольная работа"]);
+        Assert.Equal(AbsenceReason.Valid, m.AbsenceValues["б"]);
+    }
+
+    private string WriteMapping(string json)
+    {
+        var path = System.IO.Path.Combine(_utf8.Directory, "school-mapping.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}
