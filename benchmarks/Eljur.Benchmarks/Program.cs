@@ -96,6 +96,26 @@ public static class Program
                 var compliantSet = BenchmarkData.Get(1_000_000, compliant: true);
                 Console.WriteLine($"1,000,000 compliant: {compliantSet.Description}; {compliantSet.Marks:N0} marks, {compliantSet.CompactBytes / 1e6:F1} MB compact");
                 return 0;
+            case "same-shape":
+                {
+                    // The preset on 1, 10 and 100 copies of one small school (50 pupils): ten times the data of
+                    // exactly the same shape, to separate the cost of more data from that of a different school.
+                    foreach (var schools in new[] { 1, 10, 100 })
+                    {
+                        var snapshot = Eljur.Abstractions.Synthetic.SyntheticSnapshotGenerator.Generate(BenchmarkData.OptionsFor(10_000) with { Schools = schools });
+                        var runs = schools == 100 ? 5 : 20;
+                        var preset = Best(() => EljurEngine.Evaluate(snapshot, LyceumPolicy.Policy), runs);
+                        var three = Best(() => EljurEngine.ThreeRules(snapshot), runs);
+                        Console.WriteLine($"{schools,3} × 50 pupils, {snapshot.Marks!.Count,9:N0} marks: preset {preset.TotalMilliseconds,7:F1} ms ({snapshot.Marks.Count / preset.TotalSeconds / 1e6:F2} M marks/s), three rules {three.TotalMilliseconds,6:F1} ms (CPU time, best of {runs})");
+                    }
+
+                    return 0;
+                }
+
+            case "profile-eval-shape":
+                ProfileEvaluation(Eljur.Abstractions.Synthetic.SyntheticSnapshotGenerator.Generate(
+                    BenchmarkData.OptionsFor(10_000) with { Schools = int.Parse(args[1], CultureInfo.InvariantCulture) }));
+                return 0;
             case "check":
                 foreach (var size in Sizes(args.Skip(1)))
                 {
@@ -233,7 +253,13 @@ public static class Program
     {
         foreach (var size in sizes)
         {
-            var snapshot = BenchmarkData.Get(size).Read();
+            ProfileEvaluation(BenchmarkData.Get(size).Read());
+        }
+    }
+
+    private static void ProfileEvaluation(GradebookSnapshot snapshot)
+    {
+        {
             var clock = new Eljur.Abstractions.Time.SchoolClock(
                 Eljur.Abstractions.Time.SchoolTimeZone.Resolve(snapshot.School.TimeZone), snapshot.School.WorkWeek, Eljur.Abstractions.Calendar.ProductionCalendar.Russia);
             Console.WriteLine($"{snapshot.Marks!.Count:N0} marks:");
