@@ -67,16 +67,7 @@ internal sealed class EljurCliConnector : ICliConnector
         });
     }
 
-    public string Explain(string failure)
-    {
-        var match = Property.Match(failure);
-        if (match.Success && PropertyOptions.TryGetValue(match.Groups[1].Value, out var option))
-        {
-            return Display(option) + ": " + failure.Substring(match.Length);
-        }
-
-        return failure;
-    }
+    public string Explain(string failure) => ValidationFailures.Explain(failure, Property, PropertyOptions, Own);
 
     private static string Display(string option) => Own.Single(o => o.Name == option).Display;
 }

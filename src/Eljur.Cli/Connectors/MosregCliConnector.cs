@@ -55,14 +55,5 @@ internal sealed class MosregCliConnector : ICliConnector
         });
     }
 
-    public string Explain(string failure)
-    {
-        var match = Property.Match(failure);
-        if (match.Success && PropertyOptions.TryGetValue(match.Groups[1].Value, out var option))
-        {
-            return Own.Single(o => o.Name == option).Display + ": " + failure.Substring(match.Length);
-        }
-
-        return failure;
-    }
+    public string Explain(string failure) => ValidationFailures.Explain(failure, Property, PropertyOptions, Own);
 }
