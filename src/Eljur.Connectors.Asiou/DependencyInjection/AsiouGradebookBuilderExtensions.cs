@@ -1,11 +1,7 @@
 using System;
-using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.DependencyInjection;
 using Eljur.Connectors.Asiou;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -62,25 +58,6 @@ public static class AsiouGradebookBuilderExtensions
         return builder;
     }
 
-    private static OptionsBuilder<AsiouOptions> AddCore(IGradebookBuilder builder, string name)
-    {
-        if (builder is null)
-        {
-            throw new ArgumentNullException(nameof(builder));
-        }
-
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new ArgumentException("A connector instance needs a name.", nameof(name));
-        }
-
-        var services = builder.Services;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AsiouOptions>, AsiouOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        builder.AddConnector(new ConnectorRegistration(name, AsiouConnector.ConnectorId, sp => new AsiouConnector(
-            sp.GetRequiredService<IOptionsMonitor<AsiouOptions>>().Get(name),
-            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System)));
-        return services.AddOptions<AsiouOptions>(name).ValidateOnStart();
-    }
+    private static OptionsBuilder<AsiouOptions> AddCore(IGradebookBuilder builder, string name) =>
+        builder.AddConnector<AsiouOptions, AsiouOptionsValidator>(name, AsiouConnector.ConnectorId, (options, loggers, clock) => new AsiouConnector(options, loggers, clock));
 }
