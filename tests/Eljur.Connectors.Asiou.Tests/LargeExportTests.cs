@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace Eljur.Connectors.Asiou.Tests;
 
 /// <summary>A 100,000-row marks export (generated to a temporary folder) is read row by row.</summary>
+[Collection(LargeExportCollection.Name)]
 public sealed class LargeExportTests : IDisposable
 {
     private const int Rows = 100_000;
