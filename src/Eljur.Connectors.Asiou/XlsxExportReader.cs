@@ -207,7 +207,8 @@ internal sealed class XlsxExportReader : ExportReader
         }
         catch (Exception ex) when (IsFormatFailure(ex))
         {
-            throw Fail($"after {At(Line)}: the sheet cannot be read further ({FirstLine(ex.Message)})");
+            var where = Line == 0 ? "the sheet cannot be read" : $"after {At(Line)}: the sheet cannot be read further";
+            throw Fail($"{where} ({FirstLine(ex.Message)})");
         }
 
         if (!more)

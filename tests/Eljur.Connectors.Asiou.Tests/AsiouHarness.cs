@@ -71,6 +71,9 @@ internal sealed class AsiouHarness : ConnectorHarness
         yield return Case("an unknown time zone", o => o.TimeZone = "Europe/Atlantis", "Europe/Atlantis");
         yield return Case("a 4-day week", o => o.WorkWeek = 4, "WorkWeek");
         yield return Case("a pattern with a folder", o => o.MarksFilePattern = "../marks*.csv", "MarksFilePattern");
+        yield return Case("a pattern list with a folder in one of its patterns", o => o.JournalFilePattern = "journal*.csv;../journal*.xlsx", "../journal*.xlsx");
+        yield return Case("a pattern list with no pattern in it", o => o.StudentsFilePattern = " ; ", "StudentsFilePattern");
+        yield return Case("a blank sheet name", o => o.Sheet = "  ", "Sheet");
     }
 
     /// <summary>Appends a row with an impossible date to the marks export.</summary>
