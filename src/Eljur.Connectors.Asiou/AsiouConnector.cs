@@ -25,10 +25,10 @@ internal sealed class AsiouConnector : IGradebookConnector
 
     private const int ProgressEvery = 10_000;
 
-    private static readonly Action<ILogger, string, string, string, int, int, bool, Exception?> FileRead =
-        LoggerMessage.Define<string, string, string, int, int, bool>(
+    private static readonly Action<ILogger, string, string, int, int, bool, Exception?> FileRead =
+        LoggerMessage.Define<string, string, int, int, bool>(
             LogLevel.Information, new EventId(1, "FileRead"),
-            "АСИОУ: read {File} ({Encoding}, delimiter '{Delimiter}'): {Rows} rows, {Blank} blank lines skipped, summary row skipped: {Summary}");
+            "АСИОУ: read {File} ({Format}): {Rows} rows, {Blank} blank lines skipped, summary row skipped: {Summary}");
 
     private static readonly Action<ILogger, string, int, int, Exception?> OutOfRange =
         LoggerMessage.Define<string, int, int>(
@@ -120,28 +120,30 @@ internal sealed class AsiouConnector : IGradebookConnector
             _ => _options.StudentsFilePattern,
         };
         var key = AsiouMapping.Key(kind);
-        string[] matches;
+        var matches = new SortedSet<string>(StringComparer.Ordinal);
         try
         {
-            matches = Directory.GetFiles(_options.ExportDirectory!, pattern, SearchOption.TopDirectoryOnly);
+            foreach (var one in AsiouOptions.SplitPattern(pattern))
+            {
+                matches.UnionWith(Directory.GetFiles(_options.ExportDirectory!, one, SearchOption.TopDirectoryOnly));
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ConnectorException(ConnectorId, pattern, $"the export folder cannot be read: {ex.Message}", ConnectorFailureKind.Input, inner: ex);
         }
 
-        if (matches.Length == 0)
+        if (matches.Count == 0)
         {
             throw new ConnectorException(ConnectorId, pattern, $"no {key} export: no file in the export folder matches {pattern} (the mapping maps the {key} export; set it to null there if the school does not export it)", ConnectorFailureKind.Input);
         }
 
-        if (matches.Length > 1)
+        if (matches.Count > 1)
         {
-            Array.Sort(matches, StringComparer.Ordinal);
-            throw new ConnectorException(ConnectorId, pattern, $"{matches.Length} files match the {key} pattern {pattern} ({string.Join(", ", matches.Select(Path.GetFileName))}); make the pattern match exactly one", ConnectorFailureKind.Input);
+            throw new ConnectorException(ConnectorId, pattern, $"{matches.Count} files match the {key} pattern {pattern} ({string.Join(", ", matches.Select(Path.GetFileName))}); make the pattern match exactly one", ConnectorFailureKind.Input);
         }
 
-        return matches[0];
+        return matches.Min!;
     }
 
     /// <summary>A student with the line that listed it, the class name, and whether the request selects the class.</summary>
@@ -202,7 +204,7 @@ internal sealed class AsiouConnector : IGradebookConnector
 
         private ExportReader Open(string path, ExportKind kind)
         {
-            var reader = ExportReader.Open(path, _m[kind]!, _m.SummaryRowPrefixes, _c._options.Encoding, _c._options.Delimiter);
+            var reader = ExportReader.Open(path, _m, kind, _c._options);
             _progress?.Report(new FetchProgress(reader.FileName, 0, 0));
             return reader;
         }
@@ -218,7 +220,7 @@ internal sealed class AsiouConnector : IGradebookConnector
 
         private void Done(ExportReader reader, int outside)
         {
-            FileRead(_c._log, reader.FileName, reader.Encoding.WebName, reader.Delimiter, reader.Rows, reader.BlankLines, reader.SkippedSummary, null);
+            FileRead(_c._log, reader.FileName, reader.Format, reader.Rows, reader.BlankLines, reader.SkippedSummary, null);
             if (outside > 0)
             {
                 OutOfRange(_c._log, reader.FileName, outside, reader.Rows - outside, null);
@@ -254,7 +256,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 var id = _ids.Student(name, className);
                 if (_students.TryGetValue(id, out var first))
                 {
-                    throw r.Fail("student", $"«{name}» of class «{className}» is listed twice (first on line {first.Line})");
+                    throw r.Fail("student", $"«{name}» of class «{className}» is listed twice (first on {r.At(first.Line)})");
                 }
 
                 var selected = ClassSelected(className);
@@ -307,7 +309,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 var id = _ids.Lesson(className, date, number, subject, teacher);
                 if (_lessonLines.TryGetValue(id, out var firstLine))
                 {
-                    throw r.Fail("lessonNumber", $"lesson {number} of {date:dd.MM.yyyy} in «{subject}» for class «{className}» with «{teacher}» is listed twice (first on line {firstLine})");
+                    throw r.Fail("lessonNumber", $"lesson {number} of {date:dd.MM.yyyy} in «{subject}» for class «{className}» with «{teacher}» is listed twice (first on {r.At(firstLine)})");
                 }
 
                 _lessonLines[id] = r.Line;

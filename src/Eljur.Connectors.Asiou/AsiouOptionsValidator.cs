@@ -79,6 +79,11 @@ internal sealed class AsiouOptionsValidator : IValidateOptions<AsiouOptions>
             }
         }
 
+        if (options.Sheet is not null && options.Sheet.Trim().Length == 0)
+        {
+            Fail(nameof(options.Sheet), "must be a worksheet name, or null for the first visible sheet of each .xlsx export.");
+        }
+
         if (options.WorkWeek is not (5 or 6))
         {
             Fail(nameof(options.WorkWeek), "must be 5 or 6.");
@@ -92,13 +97,20 @@ internal sealed class AsiouOptionsValidator : IValidateOptions<AsiouOptions>
 
         void Pattern(string property, string? value)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            var patterns = AsiouOptions.SplitPattern(value);
+            if (patterns.Count == 0)
             {
-                Fail(property, "required: a file name pattern such as marks*.csv.");
+                Fail(property, "required: a file name pattern such as marks*.csv, or several separated by ';' (marks*.csv;marks*.xlsx).");
+                return;
             }
-            else if (value!.IndexOfAny(new[] { '/', '\\' }) >= 0 || value.IndexOfAny(Path.GetInvalidFileNameChars().Where(c => c is not ('*' or '?')).ToArray()) >= 0)
+
+            var invalid = Path.GetInvalidFileNameChars().Where(c => c is not ('*' or '?')).ToArray();
+            foreach (var pattern in patterns)
             {
-                Fail(property, $"\"{value}\" must be a file name pattern without folders.");
+                if (pattern.IndexOfAny(new[] { '/', '\\' }) >= 0 || pattern.IndexOfAny(invalid) >= 0)
+                {
+                    Fail(property, $"\"{pattern}\" must be a file name pattern without folders.");
+                }
             }
         }
     }

@@ -3,98 +3,85 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Eljur.Abstractions.Connectors;
 using Eljur.Connectors.Asiou.Mapping;
 
 namespace Eljur.Connectors.Asiou;
 
 /// <summary>
-/// Reads one export file row by row (CsvHelper's <c>Read</c> loop: the file is never loaded
-/// whole). Detects the encoding and the delimiter, checks the header against the mapping, skips
-/// blank lines and the trailing summary row, and turns every other problem into a
-/// <see cref="ConnectorException"/> naming the file, the line and the column.
+/// Reads one export file row by row, whatever its format: a subclass turns the file into records of
+/// text cells (<see cref="CsvExportReader"/> for CSV, <see cref="XlsxExportReader"/> for XLSX), and
+/// this class does everything that depends only on the text — checks the header against the
+/// mapping, skips blank rows and the trailing summary row, rejects values outside the header's
+/// columns, and turns every problem into a <see cref="ConnectorException"/> naming the file, the
+/// line (or sheet row) and the column. The connector reads both formats through this one class.
 /// </summary>
-internal sealed class ExportReader : IDisposable
+internal abstract class ExportReader : IDisposable
 {
-    /// <summary>Longest field accepted: a longer one means an unclosed quote swallowed the rest of the file.</summary>
-    internal const int MaxFieldLength = 65536;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private readonly StreamReader _text;
-    private readonly CsvParser _parser;
     private readonly ExportMapping _mapping;
     private readonly IReadOnlyList<string> _summaryPrefixes;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private string[] _header = Array.Empty<string>();
-    private string? _badField;
-    private int _lastRawRow;
+    private string?[] _fieldAt = Array.Empty<string?>();
+    private string[] _current = Array.Empty<string>();
     private int _summaryLine;
 
-    static ExportReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    private ExportReader(string path, Encoding encoding, bool detectBom, string delimiter, ExportMapping mapping, IReadOnlyList<string> summaryPrefixes)
+    /// <summary>Starts a reader of <paramref name="path"/>; the subclass opens the file.</summary>
+    protected ExportReader(string path, ExportMapping mapping, IReadOnlyList<string> summaryPrefixes)
     {
         FileName = Path.GetFileName(path);
-        Encoding = encoding;
-        Delimiter = delimiter;
         _mapping = mapping;
         _summaryPrefixes = summaryPrefixes;
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
-        _text = new StreamReader(stream, encoding, detectBom, 65536);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter,
-            HasHeaderRecord = false,
-            DetectDelimiter = false,
-            IgnoreBlankLines = false, // blank lines are skipped here, explicitly, so line numbers stay exact
-            Mode = CsvMode.RFC4180,
-            MaxFieldSize = MaxFieldLength,
-            BadDataFound = args => _badField ??= args.Field,
-            CacheFields = true,
-        };
-        _parser = new CsvParser(_text, config, leaveOpen: false);
     }
 
     /// <summary>The file name (no directory), as errors name it.</summary>
     public string FileName { get; }
 
-    /// <summary>The encoding read with.</summary>
-    public Encoding Encoding { get; }
+    /// <summary>How the file is read, for the log: the encoding and delimiter of a CSV, the sheet of an XLSX.</summary>
+    public abstract string Format { get; }
 
-    /// <summary>The delimiter read with.</summary>
-    public string Delimiter { get; }
-
-    /// <summary>Physical line (1-based) where the current row starts.</summary>
-    public int Line { get; private set; }
+    /// <summary>Where the current row starts: the physical line of a CSV, the sheet row of an XLSX (1-based).</summary>
+    public int Line { get; protected set; }
 
     /// <summary>Data rows read so far.</summary>
     public int Rows { get; private set; }
 
-    /// <summary>Blank lines skipped so far.</summary>
+    /// <summary>Blank lines (rows) skipped so far.</summary>
     public int BlankLines { get; private set; }
 
     /// <summary>Whether a trailing summary row was skipped.</summary>
     public bool SkippedSummary => _summaryLine > 0;
 
-    /// <summary>Opens the file: detects encoding and delimiter as configured, reads and checks the header.</summary>
+    /// <summary>What a position is called in this format's messages: <c>line</c> (CSV) or <c>row</c> (XLSX).</summary>
+    protected virtual string LineWord => "line";
+
+    /// <summary>The header cells, trimmed, in column order.</summary>
+    protected IReadOnlyList<string> Header => _header;
+
+    /// <summary>
+    /// Opens an export: <c>.xlsx</c> through <see cref="XlsxExportReader"/>, anything else as CSV
+    /// through <see cref="CsvExportReader"/>; reads and checks the header.
+    /// </summary>
     /// <param name="path">The export file.</param>
-    /// <param name="mapping">Its column mapping.</param>
-    /// <param name="summaryPrefixes">Words that start a summary row.</param>
-    /// <param name="encodingOption"><c>auto</c>, <c>utf-8</c> or <c>windows-1251</c>.</param>
-    /// <param name="delimiterOption"><c>auto</c>, <c>;</c> or <c>,</c>.</param>
+    /// <param name="mapping">The column mapping.</param>
+    /// <param name="kind">Which export the file is.</param>
+    /// <param name="options">The connector's options: the CSV encoding and delimiter, the XLSX sheet.</param>
     /// <returns>The reader, positioned after the header.</returns>
-    public static ExportReader Open(string path, ExportMapping mapping, IReadOnlyList<string> summaryPrefixes, string encodingOption, string delimiterOption)
+    public static ExportReader Open(string path, AsiouMapping mapping, ExportKind kind, AsiouOptions options)
     {
         var file = Path.GetFileName(path);
+        var export = mapping[kind] ?? throw new ArgumentException($"The {AsiouMapping.Key(kind)} export is not mapped.", nameof(kind));
+        var extension = Path.GetExtension(path);
+        if (string.Equals(extension, ".xls", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConnectorException(AsiouConnector.ConnectorId, file, "the Excel 97–2003 format (.xls) is not read: save the report as .xlsx or as CSV", ConnectorFailureKind.Input);
+        }
+
         try
         {
-            var (encoding, detectBom) = ChooseEncoding(path, encodingOption);
-            var delimiter = delimiterOption == "auto" ? DetectDelimiter(path, encoding, detectBom, file) : delimiterOption;
-            var reader = new ExportReader(path, encoding, detectBom, delimiter, mapping, summaryPrefixes);
+            ExportReader reader = string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase)
+                ? XlsxExportReader.Create(path, export, mapping, options.Sheet)
+                : CsvExportReader.Create(path, export, mapping.SummaryRowPrefixes, options.Encoding, options.Delimiter);
             try
             {
                 reader.ReadHeader();
@@ -117,91 +104,45 @@ internal sealed class ExportReader : IDisposable
     }
 
     /// <summary>
-    /// The encoding: as configured, or detected — a BOM (UTF-8, UTF-16) decides; otherwise the
-    /// whole file is checked as UTF-8 in 64 KiB blocks (constant memory) and read as UTF-8 when
-    /// valid, as Windows-1251 when not.
+    /// Reads the next record (blank ones included), setting <see cref="Line"/> to where it starts.
     /// </summary>
-    internal static (Encoding Encoding, bool DetectBom) ChooseEncoding(string path, string option)
+    /// <param name="fields">The record's cells as text, untrimmed.</param>
+    /// <returns>False at the end of the file.</returns>
+    protected abstract bool NextRecord(out string[] fields);
+
+    /// <summary>Called once the header record is read, before it is checked against the mapping: a format's own header faults.</summary>
+    protected virtual void CheckHeaderRecord()
     {
-        switch (option)
-        {
-            case "utf-8":
-                return (new UTF8Encoding(false), true);
-            case "windows-1251":
-                return (Encoding.GetEncoding(1251), false);
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
-        var buffer = new byte[65536];
-        var n = stream.Read(buffer, 0, buffer.Length);
-        if (n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
-        {
-            return (new UTF8Encoding(false), true);
-        }
-
-        if (n >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)))
-        {
-            return (buffer[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, true);
-        }
-
-        var decoder = StrictUtf8.GetDecoder();
-        var chars = new char[StrictUtf8.GetMaxCharCount(buffer.Length)];
-        try
-        {
-            while (n > 0)
-            {
-                decoder.GetChars(buffer, 0, n, chars, 0, flush: false);
-                n = stream.Read(buffer, 0, buffer.Length);
-            }
-
-            decoder.GetChars(buffer, 0, 0, chars, 0, flush: true);
-            return (new UTF8Encoding(false), true);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (Encoding.GetEncoding(1251), false);
-        }
     }
 
-    /// <summary>The delimiter of the header line (the first non-blank line): the more frequent of <c>;</c> and <c>,</c> outside quotes.</summary>
-    internal static string DetectDelimiter(string path, Encoding encoding, bool detectBom, string file)
+    /// <summary>Called once the header is checked: <see cref="FieldAt"/> now answers.</summary>
+    protected virtual void HeaderRead()
     {
-        using var reader = new StreamReader(path, encoding, detectBom);
-        string? line;
-        while ((line = reader.ReadLine()) is not null && line.Trim().Length == 0)
-        {
-        }
-
-        if (line is null)
-        {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, "the file is empty: there is no header line", ConnectorFailureKind.Input);
-        }
-
-        int semicolons = 0, commas = 0;
-        var quoted = false;
-        foreach (var c in line)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == ';')
-            {
-                semicolons++;
-            }
-            else if (!quoted && c == ',')
-            {
-                commas++;
-            }
-        }
-
-        if (semicolons == 0 && commas == 0)
-        {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, "line 1: the header has neither ';' nor ',' between its columns; set the delimiter in the options", ConnectorFailureKind.Input);
-        }
-
-        return semicolons >= commas ? ";" : ",";
     }
+
+    /// <summary>
+    /// Called for every data row (not blank, not the summary row) before the common checks: a
+    /// format's own faults of the record just read, raised as errors at this point.
+    /// </summary>
+    /// <param name="fields">The record.</param>
+    protected virtual void CheckRecord(string[] fields)
+    {
+    }
+
+    /// <summary>How a column without a header is named in messages: its number (CSV) or letter (XLSX).</summary>
+    /// <param name="index">The column, 0-based.</param>
+    protected virtual string ColumnNumber(int index) => (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The mapped field a column holds, or null when it holds none (ignored, unnamed, beyond the header).</summary>
+    /// <param name="index">The column, 0-based.</param>
+    protected string? FieldAt(int index) => index >= 0 && index < _fieldAt.Length ? _fieldAt[index] : null;
+
+    /// <summary>A column's header, or its number (letter) when it has none.</summary>
+    protected string ColumnName(int index) =>
+        index >= 0 && index < _header.Length && _header[index].Length > 0 ? _header[index] : ColumnNumber(index);
+
+    /// <summary>A position in this file's terms: <c>line 7</c> (CSV) or <c>row 7</c> (XLSX).</summary>
+    public string At(int line) => LineWord + " " + line.ToString(CultureInfo.InvariantCulture);
 
     private void ReadHeader()
     {
@@ -220,15 +161,12 @@ internal sealed class ExportReader : IDisposable
 
         if (header is null)
         {
-            throw Fail("the file is empty: there is no header line");
+            throw Fail($"the file is empty: there is no header {LineWord}");
         }
 
-        if (_badField is not null)
-        {
-            throw Fail($"line {Line}: the header cannot be parsed near «{Clip(_badField)}» (a quote inside an unquoted field)");
-        }
-
+        CheckHeaderRecord();
         _header = header.Select(h => h.Trim().TrimStart('\uFEFF').Trim()).ToArray();
+        _fieldAt = new string?[_header.Length];
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < _header.Length; i++)
         {
@@ -241,7 +179,7 @@ internal sealed class ExportReader : IDisposable
 
             if (seen.TryGetValue(h, out var first))
             {
-                throw Fail($"line {Line}: the column «{h}» appears twice (columns {first + 1} and {i + 1})");
+                throw Fail($"{At(Line)}: the column «{h}» appears twice (columns {ColumnNumber(first)} and {ColumnNumber(i)})");
             }
 
             seen[h] = i;
@@ -249,10 +187,11 @@ internal sealed class ExportReader : IDisposable
             if (field is not null)
             {
                 _index[field] = i;
+                _fieldAt[i] = field;
             }
             else if (!_mapping.Ignored.Contains(h, StringComparer.OrdinalIgnoreCase))
             {
-                throw Fail($"line {Line}: unknown column «{h}»: the {_mapping.Key} mapping neither maps nor ignores it (add it to \"{_mapping.Key}.ignoredColumns\" or map it to a field)");
+                throw Fail($"{At(Line)}: unknown column «{h}»: the {_mapping.Key} mapping neither maps nor ignores it (add it to \"{_mapping.Key}.ignoredColumns\" or map it to a field)");
             }
         }
 
@@ -260,15 +199,17 @@ internal sealed class ExportReader : IDisposable
         {
             if (!_index.ContainsKey(p.Key))
             {
-                throw Fail($"line {Line}: missing column «{p.Value}» (the {p.Key} of the {_mapping.Key} mapping); the header has {string.Join(", ", _header.Where(h => h.Length > 0).Select(h => "«" + h + "»"))}");
+                throw Fail($"{At(Line)}: missing column «{p.Value}» (the {p.Key} of the {_mapping.Key} mapping); the header has {string.Join(", ", _header.Where(h => h.Length > 0).Select(h => "«" + h + "»"))}");
             }
         }
+
+        HeaderRead();
     }
 
     /// <summary>
-    /// Moves to the next data row. Blank lines (nothing but delimiters and spaces) are skipped; a row
-    /// whose first non-empty cell starts with a summary word (<c>Итого</c>, <c>Всего</c>) is skipped
-    /// when nothing but blank lines follows it. Anything else is a row, or an error.
+    /// Moves to the next data row. Blank rows (nothing but delimiters, spaces or empty cells) are
+    /// skipped; a row whose first non-empty cell starts with a summary word (<c>Итого</c>,
+    /// <c>Всего</c>) is skipped when nothing but blank rows follows it. Anything else is a row, or an error.
     /// </summary>
     /// <returns>False at the end of the file.</returns>
     public bool Read()
@@ -283,35 +224,27 @@ internal sealed class ExportReader : IDisposable
 
             if (_summaryLine > 0)
             {
-                throw Fail($"line {Line}: a row after the summary row on line {_summaryLine}; a summary row is skipped only at the end of the file");
+                throw Fail($"{At(Line)}: a row after the summary row on {At(_summaryLine)}; a summary row is skipped only at the end of the file");
             }
 
             var firstCell = fields.Select(f => f.Trim()).FirstOrDefault(f => f.Length > 0) ?? "";
             if (_summaryPrefixes.Any(p => firstCell.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             {
                 _summaryLine = Line;
-                _badField = null;
                 continue;
             }
 
-            if (_badField is not null)
-            {
-                var at = Array.FindIndex(fields, f => f == _badField);
-                throw Fail(at >= 0 && at < _header.Length
-                    ? $"line {Line}, column «{ColumnName(at)}»: cannot be parsed: «{Clip(_badField)}» has a quote inside an unquoted field (quote the field and double its quotes)"
-                    : $"line {Line}: cannot be parsed near «{Clip(_badField)}» (a quote inside an unquoted field)");
-            }
-
+            CheckRecord(fields);
             if (fields.Length < _header.Length)
             {
-                throw Fail($"line {Line}, column «{ColumnName(fields.Length)}»: the row ends early: {fields.Length} fields, the header has {_header.Length}");
+                throw Fail($"{At(Line)}, column «{ColumnName(fields.Length)}»: the row ends early: {fields.Length} fields, the header has {_header.Length}");
             }
 
             for (var i = _header.Length; i < fields.Length; i++)
             {
                 if (fields[i].Trim().Length > 0)
                 {
-                    throw Fail($"line {Line}, column {i + 1}: the value «{Clip(fields[i])}» is beyond the last column «{ColumnName(_header.Length - 1)}» (an unquoted delimiter inside a field?)");
+                    throw Fail($"{At(Line)}, column {ColumnNumber(i)}: the value «{Clip(fields[i])}» is beyond the last column «{ColumnName(_header.Length - 1)}» (an unquoted delimiter inside a field?)");
                 }
             }
 
@@ -319,7 +252,7 @@ internal sealed class ExportReader : IDisposable
             {
                 if (_header[i].Length == 0 && fields[i].Trim().Length > 0)
                 {
-                    throw Fail($"line {Line}, column {i + 1}: the value «{Clip(fields[i])}» is in a column with no header");
+                    throw Fail($"{At(Line)}, column {ColumnNumber(i)}: the value «{Clip(fields[i])}» is in a column with no header");
                 }
             }
 
@@ -331,8 +264,6 @@ internal sealed class ExportReader : IDisposable
         return false;
     }
 
-    private string[] _current = Array.Empty<string>();
-
     /// <summary>The trimmed cell of <paramref name="field"/> in the current row; null when the field is not mapped.</summary>
     public string? Get(string field) => _index.TryGetValue(field, out var i) ? _current[i].Trim() : null;
 
@@ -342,48 +273,37 @@ internal sealed class ExportReader : IDisposable
     /// <summary>The header of a mapped field.</summary>
     public string Column(string field) => _mapping.Headers[field];
 
-    /// <summary>An input error at the current line, naming the field's column.</summary>
+    /// <summary>An input error at the current line (row), naming the field's column.</summary>
     public ConnectorException Fail(string field, string message) =>
-        Fail($"line {Line}, column «{Column(field)}»: {message}");
+        Fail($"{At(Line)}, column «{Column(field)}»: {message}");
 
     /// <summary>An input error about this file.</summary>
     public ConnectorException Fail(string message) =>
         new(AsiouConnector.ConnectorId, FileName, message, ConnectorFailureKind.Input);
 
     /// <inheritdoc />
-    public void Dispose() => _parser.Dispose();
-
-    private bool NextRecord(out string[] fields)
+    public void Dispose()
     {
-        _badField = null;
-        Line = _lastRawRow + 1;
-        bool more;
-        try
-        {
-            more = _parser.Read();
-        }
-        catch (MaxFieldSizeException)
-        {
-            throw Fail($"line {Line}: a field longer than {MaxFieldLength} characters (an unclosed quote?)");
-        }
-        catch (CsvHelperException ex)
-        {
-            throw Fail($"line {Line}: cannot be parsed ({FirstLine(ex.Message)})");
-        }
-
-        _lastRawRow = _parser.RawRow;
-        if (!more)
-        {
-            fields = Array.Empty<string>();
-            return false;
-        }
-
-        fields = _parser.Record ?? Array.Empty<string>();
-        return true;
+        Dispose(true);
+        GC.SuppressFinalize(this);
     }
 
-    private string ColumnName(int index) =>
-        index >= 0 && index < _header.Length && _header[index].Length > 0 ? _header[index] : (index + 1).ToString(CultureInfo.InvariantCulture);
+    /// <summary>Closes the file.</summary>
+    protected abstract void Dispose(bool disposing);
+
+    /// <summary>A cell for a message: one line, at most 60 characters.</summary>
+    protected static string Clip(string text)
+    {
+        var t = text.Replace('\r', ' ').Replace('\n', ' ');
+        return t.Length <= 60 ? t : t.Substring(0, 57) + "…";
+    }
+
+    /// <summary>The first line of a library's message.</summary>
+    protected static string FirstLine(string text)
+    {
+        var i = text.IndexOfAny(new[] { '\r', '\n' });
+        return i < 0 ? text : text.Substring(0, i);
+    }
 
     private static bool IsBlank(string[] fields)
     {
@@ -396,17 +316,5 @@ internal sealed class ExportReader : IDisposable
         }
 
         return true;
-    }
-
-    private static string Clip(string text)
-    {
-        var t = text.Replace('\r', ' ').Replace('\n', ' ');
-        return t.Length <= 60 ? t : t.Substring(0, 57) + "…";
-    }
-
-    private static string FirstLine(string text)
-    {
-        var i = text.IndexOfAny(new[] { '\r', '\n' });
-        return i < 0 ? text : text.Substring(0, i);
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Eljur.Abstractions.Snapshots;
 using Eljur.Cli.Infrastructure;
+using Eljur.Connectors.Asiou.Tests.Xlsx;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Eljur.Cli.Tests;
@@ -89,5 +90,45 @@ public sealed class AsiouCommandTests
         var (badCode, _, badError) = Run("fetch", "--connector", "asiou", "--export-dir", Path.Combine(_dir, "nowhere"), "--from", "2024-09-01", "--to", "2024-09-30", "--out", Path.Combine(_dir, "x.json"));
         Assert.Equal(2, badCode);
         Assert.Contains("--export-dir (ELJUR_EXPORT_DIR)", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fetch_reads_xlsx_exports_with_the_default_patterns_and_sheet_option()
+    {
+        var dir = CliRunner.TempDir();
+        XlsxWriter.Write(Path.Combine(dir, "students.xlsx"), new XlsxSheet("Выгрузка", new[]
+        {
+            new object?[] { "№", "Ученик", "Класс", "Дата зачисления", "Дата выбытия", "Согласие" },
+            new object?[] { 1, "Иванов Иван", "5А", new DateTime(2020, 9, 1), null, "да" },
+        }));
+        XlsxWriter.Write(Path.Combine(dir, "journal.xlsx"), new XlsxSheet("Выгрузка", new[]
+        {
+            new object?[] { "Класс", "Предмет", "Дата", "Номер урока", "Тема урока", "Домашнее задание", "Учитель" },
+            new object?[] { "5А", "Математика", new DateTime(2024, 9, 2), 1, new InlineText("Числа; повторение"), "§1", "Смирнова А. П." },
+            System.Array.Empty<object?>(),
+            new object?[] { "Итого", null, null, 1 },
+        }));
+        XlsxWriter.Write(
+            Path.Combine(dir, "marks.xlsx"),
+            new XlsxSheet("Сводка", new[] { new object?[] { "не эта таблица" } }),
+            new XlsxSheet("Выгрузка", new[]
+            {
+                new object?[] { "Ученик", "Класс", "Предмет", "Дата", "Отметка", "Вид отметки", "Дата внесения" },
+                new object?[] { "Иванов Иван", "5А", "Математика", new DateTime(2024, 9, 2), 5.0, "Контрольная работа", new DateTime(2024, 9, 20, 18, 0, 0) },
+            }));
+
+        var file = Path.Combine(dir, "snapshot.json");
+        var (code, _, error) = Run("fetch", "--connector", "asiou", "--export-dir", dir, "--sheet", "Выгрузка", "--from", "2024-09-01", "--to", "2024-09-30", "--out", file);
+        Assert.True(code == 0, error);
+        var snapshot = SnapshotReader.ReadFile(file);
+        Assert.Equal("Числа; повторение", Assert.Single(snapshot.Lessons!).Topic);
+        var mark = Assert.Single(snapshot.Marks!);
+        Assert.Equal("5", mark.Value);
+        Assert.Equal(new DateTimeOffset(2024, 9, 20, 18, 0, 0, TimeSpan.FromHours(3)), mark.EnteredAt);
+
+        // Without --sheet the first sheet of marks.xlsx is read, and its header is refused by name.
+        var (badCode, _, badError) = Run("fetch", "--connector", "asiou", "--export-dir", dir, "--from", "2024-09-01", "--to", "2024-09-30", "--out", file);
+        Assert.Equal(3, badCode);
+        Assert.Contains("marks.xlsx: row 1: unknown column «не эта таблица»", badError, StringComparison.Ordinal);
     }
 }

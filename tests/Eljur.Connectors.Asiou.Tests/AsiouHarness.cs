@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.DependencyInjection;
+using Eljur.Connectors.Asiou.Tests.Xlsx;
 using Eljur.Connectors.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,17 +12,22 @@ namespace Eljur.Connectors.Asiou.Tests;
 
 /// <summary>
 /// The АСИОУ connector over a temporary copy of the fixture exports (UTF-8 with BOM as committed,
-/// or transcoded to Windows-1251 without a BOM), for the conformance suite and the connector's own tests.
+/// transcoded to Windows-1251 without a BOM, or written as .xlsx workbooks with the same content),
+/// for the conformance suite and the connector's own tests.
 /// </summary>
 internal sealed class AsiouHarness : ConnectorHarness
 {
-    public AsiouHarness(bool windows1251 = false)
+    public AsiouHarness(bool windows1251 = false, bool xlsx = false)
         : base(null)
     {
-        Directory = Fixtures.CopyTo(windows1251);
+        Xlsx = xlsx;
+        Directory = xlsx ? XlsxFixtures.CopyTo() : Fixtures.CopyTo(windows1251);
     }
 
     public string Directory { get; }
+
+    /// <summary>Whether the exports are .xlsx workbooks.</summary>
+    public bool Xlsx { get; }
 
     public override string ConnectorId => "asiou";
 
@@ -65,13 +71,23 @@ internal sealed class AsiouHarness : ConnectorHarness
         yield return Case("an unknown time zone", o => o.TimeZone = "Europe/Atlantis", "Europe/Atlantis");
         yield return Case("a 4-day week", o => o.WorkWeek = 4, "WorkWeek");
         yield return Case("a pattern with a folder", o => o.MarksFilePattern = "../marks*.csv", "MarksFilePattern");
+        yield return Case("a pattern list with a folder in one of its patterns", o => o.JournalFilePattern = "journal*.csv;../journal*.xlsx", "../journal*.xlsx");
+        yield return Case("a pattern list with no pattern in it", o => o.StudentsFilePattern = " ; ", "StudentsFilePattern");
+        yield return Case("a blank sheet name", o => o.Sheet = "  ", "Sheet");
     }
 
     /// <summary>Appends a row with an impossible date to the marks export.</summary>
     public override bool TryCorruptSource()
     {
+        const string bad = "Иванов Иван Иванович;5А;Математика;31.02.2024;5;Текущая;02.09.2024 14:05\r\n";
+        if (Xlsx)
+        {
+            XlsxFixtures.WriteFromCsv(Path.Combine(Directory, "marks.xlsx"), XlsxFixtures.SourceText("marks.csv").Replace("Итого;;;;;;\r\n", bad));
+            return true;
+        }
+
         var path = Path.Combine(Directory, "marks.csv");
-        var text = Fixtures.Read(path).Replace("Итого;;;;;;\r\n", "Иванов Иван Иванович;5А;Математика;31.02.2024;5;Текущая;02.09.2024 14:05\r\n");
+        var text = Fixtures.Read(path).Replace("Итого;;;;;;\r\n", bad);
         Fixtures.Write(path, text, Fixtures.EncodingOf(path));
         return true;
     }

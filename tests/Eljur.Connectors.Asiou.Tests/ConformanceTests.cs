@@ -71,3 +71,17 @@ public sealed class Windows1251ConformanceTests : ConformanceTests
 
     protected override ConnectorHarness CreateHarness() => new AsiouHarness(windows1251: true);
 }
+
+/// <summary>
+/// The same suite over the fixtures written as .xlsx workbooks (typed dates and numbers, shared and
+/// inline strings, a formula, a blank row, the summary row, a second sheet), read with ExcelDataReader.
+/// </summary>
+public sealed class XlsxConformanceTests : ConformanceTests
+{
+    public XlsxConformanceTests(ITestOutputHelper output)
+        : base(output)
+    {
+    }
+
+    protected override ConnectorHarness CreateHarness() => new AsiouHarness(xlsx: true);
+}

@@ -168,7 +168,7 @@ public sealed class ErrorTests : IDisposable
     {
         File.Delete(Path("journal.csv"));
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Assert.Equal("journal*.csv", ex.Operation);
+        Assert.Equal("journal*.csv;journal*.xlsx", ex.Operation);
         Has(ex, "no journal export");
     }
 

@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace Eljur.Connectors.Asiou.Tests;
 
 /// <summary>A 100,000-row marks export (generated to a temporary folder) is read row by row.</summary>
+[Collection(LargeExportCollection.Name)]
 public sealed class LargeExportTests : IDisposable
 {
     private const int Rows = 100_000;
@@ -43,9 +44,9 @@ public sealed class LargeExportTests : IDisposable
         var before = GC.GetTotalMemory(forceFullCollection: true);
         long peak = 0;
         var rows = 0;
-        using (var reader = ExportReader.Open(Path.Combine(_dir, "marks.csv"), mapping[ExportKind.Marks]!, mapping.SummaryRowPrefixes, "auto", "auto"))
+        using (var reader = ExportReader.Open(Path.Combine(_dir, "marks.csv"), mapping, ExportKind.Marks, new AsiouOptions()))
         {
-            Assert.Equal(1251, reader.Encoding.CodePage);
+            Assert.Equal(1251, Assert.IsType<CsvExportReader>(reader).Encoding.CodePage);
             while (reader.Read())
             {
                 Assert.NotEqual(0, reader.Get("value")!.Length);

@@ -13,8 +13,9 @@ internal sealed class AsiouCliConnector : ICliConnector
     {
         new("--export-dir", "Папка с выгрузками АСИОУ (журнал, отметки, список учащихся)"),
         new("--mapping", "JSON-файл сопоставления колонок (по умолчанию — встроенное, см. docs/connectors/asiou.md)"),
-        new("--encoding", "Кодировка выгрузок: auto, utf-8 или windows-1251 (по умолчанию auto)"),
-        new("--delimiter", "Разделитель: auto, ; или , (по умолчанию auto)"),
+        new("--encoding", "Кодировка выгрузок CSV: auto, utf-8 или windows-1251 (по умолчанию auto)"),
+        new("--delimiter", "Разделитель полей CSV: auto, ; или , (по умолчанию auto)"),
+        new("--sheet", "Лист выгрузок .xlsx (по умолчанию — первый видимый лист)"),
         new("--school-name", "Название школы для отчёта"),
         new("--time-zone", "Часовой пояс школы (IANA), например Asia/Yekaterinburg"),
     };
@@ -25,6 +26,7 @@ internal sealed class AsiouCliConnector : ICliConnector
         ["MappingFile"] = "--mapping",
         ["Encoding"] = "--encoding",
         ["Delimiter"] = "--delimiter",
+        ["Sheet"] = "--sheet",
         ["SchoolName"] = "--school-name",
         ["TimeZone"] = "--time-zone",
     };
@@ -46,6 +48,7 @@ internal sealed class AsiouCliConnector : ICliConnector
             o.MappingFile = values.Get("--mapping");
             o.Encoding = values.Get("--encoding") ?? o.Encoding;
             o.Delimiter = values.Get("--delimiter") ?? o.Delimiter;
+            o.Sheet = values.Get("--sheet");
             o.SchoolName = values.Get("--school-name");
             o.TimeZone = values.Get("--time-zone") ?? o.TimeZone;
         });
