@@ -3,8 +3,18 @@ using System;
 namespace Eljur.Abstractions.Evaluation;
 
 /// <summary>One breach (or possible breach) of a rule of a policy.</summary>
+/// <remarks>
+/// A rule may give the Russian message as a function (<see cref="RuleContext.Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity)"/>):
+/// the text is then composed the first time <see cref="Message"/> is read, and kept. A large report is
+/// mostly counted, filtered and sorted before anything is printed, so a check that finds fifty thousand
+/// late marks does not format fifty thousand sentences that nobody reads; a report writer reads every
+/// message and pays for them then. Equality compares the message text, however it was given.
+/// </remarks>
 public sealed record Finding
 {
+    private string? _message;
+    private Func<string>? _compose;
+
     /// <summary>Rule id, e.g. <c>written-mark-entry</c>.</summary>
     public string Rule { get; init; } = "";
 
@@ -29,6 +39,70 @@ public sealed record Finding
     /// <summary>What was observed (the entry time), in the school's offset; absent for <c>missing</c>.</summary>
     public DateTimeOffset? Observed { get; init; }
 
-    /// <summary>Human-readable explanation in Russian.</summary>
-    public string Message { get; init; } = "";
+    /// <summary>Human-readable explanation in Russian (composed on first read when the rule gave a function).</summary>
+    public string Message
+    {
+        get
+        {
+            if (_message is { } text)
+            {
+                return text;
+            }
+
+            // Two threads may compose it at once; both get the same text, and either is kept.
+            text = _compose?.Invoke() ?? "";
+            _message = text;
+            return text;
+        }
+
+        init
+        {
+            _message = value ?? "";
+            _compose = null;
+        }
+    }
+
+    /// <summary>Composes <see cref="Message"/> on first read (set by <see cref="RuleContext"/>).</summary>
+    internal Func<string> ComposeMessage
+    {
+        init
+        {
+            _compose = value;
+            _message = null;
+        }
+    }
+
+    /// <summary>Whether the message text exists yet (tests and benchmarks look).</summary>
+    internal bool IsMessageComposed => _message is not null;
+
+    /// <inheritdoc />
+    public bool Equals(Finding? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (string.Equals(Rule, other.Rule, StringComparison.Ordinal)
+                && string.Equals(Clause, other.Clause, StringComparison.Ordinal)
+                && Severity == other.Severity
+                && Certainty == other.Certainty
+                && string.Equals(Aspect, other.Aspect, StringComparison.Ordinal)
+                && Entity.Equals(other.Entity)
+                && Nullable.Equals(Deadline, other.Deadline)
+                && Nullable.Equals(Observed, other.Observed)
+                && string.Equals(Message, other.Message, StringComparison.Ordinal)));
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        // The message is left out: equal findings have equal messages, and hashing needs no text.
+        unchecked
+        {
+            var hash = StringComparer.Ordinal.GetHashCode(Rule);
+            hash = (hash * 397) ^ (Clause is null ? 0 : StringComparer.Ordinal.GetHashCode(Clause));
+            hash = (hash * 397) ^ (int)Severity;
+            hash = (hash * 397) ^ (int)Certainty;
+            hash = (hash * 397) ^ StringComparer.Ordinal.GetHashCode(Aspect);
+            hash = (hash * 397) ^ Entity.GetHashCode();
+            hash = (hash * 397) ^ Deadline.GetHashCode();
+            return (hash * 397) ^ Observed.GetHashCode();
+        }
+    }
 }

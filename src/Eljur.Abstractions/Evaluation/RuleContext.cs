@@ -57,7 +57,7 @@ public sealed class RuleContext
     public bool CanEvaluate(string aspect) => _disabledAspects.Count == 0 || !_disabledAspects.Contains(aspect);
 
     /// <summary>
-    /// Whether <see cref="CheckEntry"/> with these values would do anything: report a finding (the
+    /// Whether <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/> with these values would do anything: report a finding (the
     /// deadline has passed and was missed, certainly or possibly) or record a missing entry time. Most
     /// records meet their deadline, so a rule asks this first and builds the Russian description of
     /// the record only when it is needed.
@@ -66,7 +66,7 @@ public sealed class RuleContext
     /// <param name="deadline">The deadline.</param>
     /// <param name="enteredAt">When entered or first observed.</param>
     /// <param name="enteredAfter">When last looked for and not seen.</param>
-    /// <returns>False when <see cref="CheckEntry"/> would return null without recording anything.</returns>
+    /// <returns>False when <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/> would return null without recording anything.</returns>
     public bool WouldReportEntry(string aspect, DateTimeOffset deadline, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter) =>
         deadline < AsOf && CanEvaluate(aspect) && (enteredAt is not { } at || EntryJudgement.Judge(deadline, at, enteredAfter) is not null);
 
@@ -92,25 +92,75 @@ public sealed class RuleContext
             return;
         }
 
-        Add(aspect, entity, message, certainty, deadline is { } d ? Clock.ToSchoolTime(d) : null, observed is { } o ? Clock.ToSchoolTime(o) : null, severity);
+        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, message ?? "", null));
     }
 
-    /// <summary>Adds a finding whose times are already in the school's offset.</summary>
-    private void Add(string aspect, FindingEntity entity, string message, Certainty certainty, DateTimeOffset? deadline, DateTimeOffset? observed, Severity severity)
+    /// <summary>
+    /// Reports a finding whose Russian explanation is composed only when somebody reads
+    /// <see cref="Finding.Message"/>. Use it where a rule may report many findings: formatting names,
+    /// dates and values costs more than finding the breach. The function must depend only on data
+    /// that does not change afterwards (the snapshot, the rule's parameters, the values captured).
+    /// </summary>
+    /// <param name="aspect">Which part failed.</param>
+    /// <param name="entity">The record.</param>
+    /// <param name="message">Composes the Russian explanation.</param>
+    /// <param name="certainty">How sure.</param>
+    /// <param name="deadline">The deadline, for deadline rules.</param>
+    /// <param name="observed">What was observed (absent for <c>missing</c>).</param>
+    /// <param name="severity">The rule's default severity for this finding; a policy's override applies unless it is <see cref="Severity.Info"/>.</param>
+    public void Report(
+        string aspect,
+        FindingEntity entity,
+        Func<string> message,
+        Certainty certainty = Certainty.Certain,
+        DateTimeOffset? deadline = null,
+        DateTimeOffset? observed = null,
+        Severity severity = Severity.Error)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        if (!CanEvaluate(aspect))
+        {
+            return;
+        }
+
+        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, null, message));
+    }
+
+    private DateTimeOffset? SchoolTime(DateTimeOffset? instant) => instant is { } i ? Clock.ToSchoolTime(i) : null;
+
+    /// <summary>A finding whose times are already in the school's offset.</summary>
+    private Finding Create(string aspect, FindingEntity entity, Certainty certainty, DateTimeOffset? deadline, DateTimeOffset? observed, Severity severity, string? message, Func<string>? compose)
     {
         var effective = severity == Severity.Info ? Severity.Info : Use.Severity ?? severity;
-        _findings.Add(new Finding
-        {
-            Rule = Rule.Id,
-            Clause = Use.Clause,
-            Severity = effective,
-            Certainty = certainty,
-            Aspect = aspect,
-            Entity = entity,
-            Deadline = deadline,
-            Observed = observed,
-            Message = message,
-        });
+        return compose is null
+            ? new Finding
+            {
+                Rule = Rule.Id,
+                Clause = Use.Clause,
+                Severity = effective,
+                Certainty = certainty,
+                Aspect = aspect,
+                Entity = entity,
+                Deadline = deadline,
+                Observed = observed,
+                Message = message ?? "",
+            }
+            : new Finding
+            {
+                Rule = Rule.Id,
+                Clause = Use.Clause,
+                Severity = effective,
+                Certainty = certainty,
+                Aspect = aspect,
+                Entity = entity,
+                Deadline = deadline,
+                Observed = observed,
+                ComposeMessage = compose,
+            };
     }
 
     /// <summary>Records that some records of an aspect lacked data the source should have provided.</summary>
@@ -214,6 +264,40 @@ public sealed class RuleContext
         DateTimeOffset deadline,
         DateTimeOffset? enteredAt,
         DateTimeOffset? enteredAfter,
+        string entryCapability) =>
+        CheckEntry(aspect, entity, what, null, deadline, enteredAt, enteredAfter, entryCapability);
+
+    /// <summary>
+    /// <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/>
+    /// with the description of the record composed only when the finding's message is read (see
+    /// <see cref="Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity)"/>).
+    /// </summary>
+    /// <param name="aspect">Aspect of the finding, usually <c>late</c>.</param>
+    /// <param name="entity">The record.</param>
+    /// <param name="what">Composes the Russian description of the record, e.g. «Тема урока (9А, Алгебра, 28.10.2024)».</param>
+    /// <param name="deadline">The deadline.</param>
+    /// <param name="enteredAt">When entered or first observed.</param>
+    /// <param name="enteredAfter">When last looked for and not seen.</param>
+    /// <param name="entryCapability">The capability that promises the entry time.</param>
+    /// <returns>The certainty of the reported finding, or null when none was reported.</returns>
+    public Certainty? CheckEntry(
+        string aspect,
+        FindingEntity entity,
+        Func<string> what,
+        DateTimeOffset deadline,
+        DateTimeOffset? enteredAt,
+        DateTimeOffset? enteredAfter,
+        string entryCapability) =>
+        CheckEntry(aspect, entity, null, what ?? throw new ArgumentNullException(nameof(what)), deadline, enteredAt, enteredAfter, entryCapability);
+
+    private Certainty? CheckEntry(
+        string aspect,
+        FindingEntity entity,
+        string? what,
+        Func<string>? composeWhat,
+        DateTimeOffset deadline,
+        DateTimeOffset? enteredAt,
+        DateTimeOffset? enteredAfter,
         string entryCapability)
     {
         if (!CanEvaluate(aspect) || deadline >= AsOf)
@@ -235,10 +319,15 @@ public sealed class RuleContext
 
         var dl = Clock.ToSchoolTime(deadline);
         var seen = Clock.ToSchoolTime(at);
-        var message = certainty == Certainty.Certain
-            ? $"{what}: внесено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(dl)}."
-            : $"{what}: впервые замечено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(dl)}; при проверке {RussianText.Moment(Clock.ToSchoolTime(enteredAfter!.Value))} записи ещё не было, поэтому опоздание возможно, но не доказано.";
-        Add(aspect, entity, message, certainty.Value, dl, seen, Severity.Error);
+        var clock = Clock;
+        var judged = certainty.Value;
+        Func<string> compose = () => LateEntryMessage(what ?? composeWhat!(), judged, seen, dl, enteredAfter, clock);
+        _findings.Add(Create(aspect, entity, judged, dl, seen, Severity.Error, null, compose));
         return certainty;
     }
+
+    private static string LateEntryMessage(string what, Certainty certainty, DateTimeOffset seen, DateTimeOffset deadline, DateTimeOffset? enteredAfter, SchoolClock clock) =>
+        certainty == Certainty.Certain
+            ? $"{what}: внесено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(deadline)}."
+            : $"{what}: впервые замечено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(deadline)}; при проверке {RussianText.Moment(clock.ToSchoolTime(enteredAfter!.Value))} записи ещё не было, поэтому опоздание возможно, но не доказано.";
 }

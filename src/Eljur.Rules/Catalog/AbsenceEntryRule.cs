@@ -35,8 +35,9 @@ internal sealed class AbsenceEntryRule : Rule<DeadlineParameters>
             if (context.Deadline(p.Anchor, lesson.Date, lesson, lesson.ClassId, "late") is { } deadline
                 && context.WouldReportEntry("late", deadline, absence.EnteredAt, absence.EnteredAfter))
             {
-                var what = $"{(absence.Late ? "Опоздание" : "Пропуск")} ученика {Describe.Student(data, absence.StudentId)} ({data.Describe(lesson)})";
-                context.CheckEntry("late", Entities.Of(absence), what, deadline, absence.EnteredAt, absence.EnteredAfter, Capability.AbsenceEntryTimes);
+                var of = lesson;
+                string What() => $"{(absence.Late ? "Опоздание" : "Пропуск")} ученика {Describe.Student(data, absence.StudentId)} ({data.Describe(of)})";
+                context.CheckEntry("late", Entities.Of(absence), What, deadline, absence.EnteredAt, absence.EnteredAfter, Capability.AbsenceEntryTimes);
             }
         }
     }

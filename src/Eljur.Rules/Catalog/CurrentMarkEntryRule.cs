@@ -31,7 +31,7 @@ internal sealed class CurrentMarkEntryRule : Rule<DeadlineParameters>
             if (context.Deadline(p.Anchor, mark.Date, lesson, classId, "late") is { } deadline
                 && context.WouldReportEntry("late", deadline, mark.EnteredAt, mark.EnteredAfter))
             {
-                context.CheckEntry("late", Entities.Of(mark), "Текущая " + Describe.Mark(data, mark), deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
+                context.CheckEntry("late", Entities.Of(mark), () => "Текущая " + Describe.Mark(data, mark), deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
             }
         }
     }

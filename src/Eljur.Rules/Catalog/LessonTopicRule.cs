@@ -23,6 +23,7 @@ internal sealed class LessonTopicRule : Rule<DeadlineParameters>
     protected override void Evaluate(RuleContext context, DeadlineParameters p)
     {
         var data = context.Data;
+        var clock = context.Clock;
         foreach (var lesson in data.LessonsInScope)
         {
             if (context.Deadline(p.Anchor, lesson.Date, lesson, lesson.ClassId, null) is not { } deadline)
@@ -37,7 +38,7 @@ internal sealed class LessonTopicRule : Rule<DeadlineParameters>
                     context.Report(
                         "missing",
                         Entities.Of(lesson),
-                        $"Не записана тема урока ({data.Describe(lesson)}); срок — до {RussianText.Moment(context.Clock.ToSchoolTime(deadline))}.",
+                        () => $"Не записана тема урока ({data.Describe(lesson)}); срок — до {RussianText.Moment(clock.ToSchoolTime(deadline))}.",
                         deadline: deadline);
                 }
 
@@ -46,7 +47,7 @@ internal sealed class LessonTopicRule : Rule<DeadlineParameters>
 
             if (context.WouldReportEntry("late", deadline, lesson.TopicEnteredAt, lesson.TopicEnteredAfter))
             {
-                context.CheckEntry("late", Entities.Of(lesson), $"Тема урока ({data.Describe(lesson)})", deadline, lesson.TopicEnteredAt, lesson.TopicEnteredAfter, Capability.TopicEntryTimes);
+                context.CheckEntry("late", Entities.Of(lesson), () => $"Тема урока ({data.Describe(lesson)})", deadline, lesson.TopicEnteredAt, lesson.TopicEnteredAfter, Capability.TopicEntryTimes);
             }
         }
     }

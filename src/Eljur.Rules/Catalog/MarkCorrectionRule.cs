@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Policies;
+using Eljur.Abstractions.Time;
 
 namespace Eljur.Rules.Catalog;
 
@@ -38,7 +39,6 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
     {
         var data = context.Data;
         TimeSpan? window = p.WindowDays is { } d ? TimeSpan.FromDays(d) : null;
-        var roleNames = p.OverrideRoles.Names;
         foreach (var mark in data.RevisedMarksInScope)
         {
             if (mark.EnteredAt is not { } firstSeen)
@@ -64,37 +64,34 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
                 }
 
                 var certainty = timing == Certainty.Possible || author == AuthorStatus.Unknown ? Certainty.Possible : Certainty.Certain;
-                var when = RussianText.Moment(context.Clock.ToSchoolTime(revision.At));
-                var change = $"«{revision.From}» → «{revision.To}»";
-                var subject = Describe.Mark(data, mark);
-                string message;
-                DateTimeOffset? deadline = null;
-                string aspect;
-                if (window is { } w)
-                {
-                    aspect = "late";
-                    deadline = firstSeen + w;
-                    message = $"Исправление {change} ({subject}) сделано {when}, позже {p.WindowDays} календ. дн. после выставления ({RussianText.Moment(context.Clock.ToSchoolTime(firstSeen))})";
-                }
-                else
-                {
-                    aspect = "forbidden";
-                    message = $"Исправление {change} ({subject}) сделано {when}, а исправление отметок запрещено";
-                }
-
-                message += p.OverrideRoles.Count == 0
-                    ? "."
-                    : author == AuthorStatus.Unknown
-                        ? $"; автор исправления неизвестен, а исправлять вправе только: {roleNames}."
-                        : $"; исправил не тот, кто вправе это делать ({roleNames}).";
-                if (timing == Certainty.Possible)
-                {
-                    message += " Время исправления известно только по опросу — нарушение возможно.";
-                }
-
-                context.Report(aspect, Entities.Revision(mark, i + 1), message, certainty, deadline, revision.At);
+                var byPolling = timing == Certainty.Possible;
+                DateTimeOffset? deadline = window is { } w ? firstSeen + w : null;
+                var aspect = window is null ? "forbidden" : "late";
+                var clock = context.Clock;
+                context.Report(aspect, Entities.Revision(mark, i + 1), () => Message(data, clock, p, mark, revision, firstSeen, author, byPolling), certainty, deadline, revision.At);
             }
         }
+    }
+
+    private static string Message(EvaluationData data, SchoolClock clock, Parameters p, Mark mark, MarkRevision revision, DateTimeOffset firstSeen, AuthorStatus author, bool byPolling)
+    {
+        var when = RussianText.Moment(clock.ToSchoolTime(revision.At));
+        var change = $"«{revision.From}» → «{revision.To}»";
+        var subject = Describe.Mark(data, mark);
+        var message = p.WindowDays is { } days
+            ? $"Исправление {change} ({subject}) сделано {when}, позже {days} календ. дн. после выставления ({RussianText.Moment(clock.ToSchoolTime(firstSeen))})"
+            : $"Исправление {change} ({subject}) сделано {when}, а исправление отметок запрещено";
+        message += p.OverrideRoles.Count == 0
+            ? "."
+            : author == AuthorStatus.Unknown
+                ? $"; автор исправления неизвестен, а исправлять вправе только: {p.OverrideRoles.Names}."
+                : $"; исправил не тот, кто вправе это делать ({p.OverrideRoles.Names}).";
+        if (byPolling)
+        {
+            message += " Время исправления известно только по опросу — нарушение возможно.";
+        }
+
+        return message;
     }
 
     private static Certainty? Timing(TimeSpan? window, DateTimeOffset firstEarliest, DateTimeOffset firstSeen, MarkRevision revision)

@@ -168,7 +168,7 @@ internal sealed class PeriodMarksRule : Rule<PeriodMarksRule.Parameters>
                                 context.Report(
                                     "missing",
                                     Entities.PeriodMark(student.Id, subjectId, period.Id),
-                                    $"{Describe(data, period, student, schoolClass, subjectId)}: не выставлена; срок — до {RussianText.Moment(deadline)}.",
+                                    () => $"{Describe(data, period, student, schoolClass, subjectId)}: не выставлена; срок — до {RussianText.Moment(deadline)}.",
                                     deadline: deadline);
                             }
 
@@ -180,7 +180,7 @@ internal sealed class PeriodMarksRule : Rule<PeriodMarksRule.Parameters>
                             context.CheckEntry(
                                 "late",
                                 Entities.PeriodMark(student.Id, subjectId, period.Id),
-                                Describe(data, period, student, schoolClass, subjectId),
+                                () => Describe(data, period, student, schoolClass, subjectId),
                                 deadline,
                                 mark.EnteredAt,
                                 mark.EnteredAfter,

@@ -58,8 +58,8 @@ internal sealed class WrittenMarkEntryRule : Rule<WrittenMarkEntryRule.Parameter
                 && context.WouldReportEntry("late", deadline, mark.EnteredAt, mark.EnteredAfter))
             {
                 var days = (int)anchor.Amount;
-                var what = $"Отметка за письменную работу («{mark.Value}», {Describe.Student(data, mark.StudentId)}, {data.FindSubject(mark.SubjectId)?.Name ?? mark.SubjectId}, работа {RussianText.Date(mark.Date)}, срок {days} раб. дн.)";
-                context.CheckEntry("late", Entities.Of(mark), what, deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
+                string What() => $"Отметка за письменную работу («{mark.Value}», {Describe.Student(data, mark.StudentId)}, {data.FindSubject(mark.SubjectId)?.Name ?? mark.SubjectId}, работа {RussianText.Date(mark.Date)}, срок {days} раб. дн.)";
+                context.CheckEntry("late", Entities.Of(mark), What, deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
             }
         }
     }
