@@ -195,85 +195,147 @@ public sealed class PolicyEngine : IPolicyEngine
 
     /// <summary>
     /// Sorts by rule, entity id, aspect, deadline and clause; findings equal in all of these keep the
-    /// order they were reported in. The keys are copied into an array first, so the comparisons of a
-    /// large report read the strings directly rather than through each finding and its entity.
+    /// order they were reported in. A large report is sorted on small keys: the rank of the rule among
+    /// the report's rules and the first eight characters of the entity id packed into two integers (in
+    /// ordinal order), so most comparisons neither call through the findings nor read the id strings;
+    /// only keys equal so far are compared on the whole id and the rest.
     /// </summary>
     private static void SortFindings(List<Finding> findings)
     {
-        var keys = new FindingKey[findings.Count];
-        for (var i = 0; i < keys.Length; i++)
+        if (findings.Count < 2)
         {
-            var f = findings[i];
-            keys[i] = new FindingKey(f.Rule, f.Entity.Id, f.Aspect, f.Deadline, f.Clause, i);
+            return;
         }
 
-        Array.Sort(keys, FindingKeyComparer.Instance);
-        var sorted = new Finding[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var items = findings.ToArray();
+        var keys = new FindingKey[items.Length];
+        var rules = new List<string>();
+        string? lastRule = null;
+        var lastRank = -1;
+        for (var i = 0; i < items.Length; i++)
         {
-            sorted[i] = findings[keys[i].Index];
+            var f = items[i];
+            if (!ReferenceEquals(f.Rule, lastRule))
+            {
+                lastRule = f.Rule;
+                lastRank = rules.FindIndex(r => string.Equals(r, f.Rule, StringComparison.Ordinal));
+                if (lastRank < 0)
+                {
+                    lastRank = rules.Count;
+                    rules.Add(f.Rule);
+                }
+            }
+
+            var id = f.Entity.Id;
+            keys[i] = new FindingKey(lastRank, Pack(id, 0), Pack(id, 4), i);
         }
 
-        findings.Clear();
-        findings.AddRange(sorted);
+        // Ranks were handed out in order of appearance: turn them into ordinal order of the rule ids.
+        var order = new int[rules.Count];
+        var byName = new int[rules.Count];
+        for (var r = 0; r < byName.Length; r++)
+        {
+            byName[r] = r;
+        }
+
+        Array.Sort(byName, (a, b) => string.CompareOrdinal(rules[a], rules[b]));
+        for (var r = 0; r < byName.Length; r++)
+        {
+            order[byName[r]] = r;
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = keys[i].WithRank(order[keys[i].Rank]);
+        }
+
+        Array.Sort(keys, new FindingKeyComparer(items));
+        for (var i = 0; i < keys.Length; i++)
+        {
+            findings[i] = items[keys[i].Index];
+        }
+    }
+
+    /// <summary>Four UTF-16 units of <paramref name="text"/> from <paramref name="start"/>, high first (0 past the end).</summary>
+    private static ulong Pack(string text, int start)
+    {
+        ulong packed = 0;
+        for (var i = start; i < start + 4; i++)
+        {
+            packed = (packed << 16) | (i < text.Length ? text[i] : 0u);
+        }
+
+        return packed;
     }
 
     private readonly struct FindingKey
     {
-        public FindingKey(string rule, string id, string aspect, DateTimeOffset? deadline, string? clause, int index)
+        public FindingKey(int rank, ulong head, ulong next, int index)
         {
-            Rule = rule;
-            Id = id;
-            Aspect = aspect;
-            Deadline = deadline;
-            Clause = clause;
+            Rank = rank;
+            Head = head;
+            Next = next;
             Index = index;
         }
 
-        public string Rule { get; }
+        public int Rank { get; }
 
-        public string Id { get; }
+        public ulong Head { get; }
 
-        public string Aspect { get; }
-
-        public DateTimeOffset? Deadline { get; }
-
-        public string? Clause { get; }
+        public ulong Next { get; }
 
         public int Index { get; }
+
+        public FindingKey WithRank(int rank) => new(rank, Head, Next, Index);
     }
 
     private sealed class FindingKeyComparer : IComparer<FindingKey>
     {
-        public static readonly FindingKeyComparer Instance = new();
+        private readonly Finding[] _findings;
+
+        public FindingKeyComparer(Finding[] findings) => _findings = findings;
 
         public int Compare(FindingKey a, FindingKey b)
         {
-            var c = string.CompareOrdinal(a.Rule, b.Rule);
+            var c = a.Rank.CompareTo(b.Rank);
             if (c != 0)
             {
                 return c;
             }
 
-            c = string.CompareOrdinal(a.Id, b.Id);
+            c = a.Head.CompareTo(b.Head);
             if (c != 0)
             {
                 return c;
             }
 
-            c = string.CompareOrdinal(a.Aspect, b.Aspect);
+            c = a.Next.CompareTo(b.Next);
             if (c != 0)
             {
                 return c;
             }
 
-            c = Nullable.Compare(a.Deadline, b.Deadline);
+            var x = _findings[a.Index];
+            var y = _findings[b.Index];
+            c = string.CompareOrdinal(x.Entity.Id, y.Entity.Id);
             if (c != 0)
             {
                 return c;
             }
 
-            c = string.CompareOrdinal(a.Clause, b.Clause);
+            c = string.CompareOrdinal(x.Aspect, y.Aspect);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = Nullable.Compare(x.Deadline, y.Deadline);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = string.CompareOrdinal(x.Clause, y.Clause);
             return c != 0 ? c : a.Index.CompareTo(b.Index);
         }
     }
