@@ -11,8 +11,6 @@ namespace Eljur.Abstractions.Evaluation;
 /// </summary>
 public sealed class EvaluationData
 {
-    private static readonly int KindCount = Enum.GetValues(typeof(MarkKind)).Length;
-
     private readonly Lazy<Dictionary<string, Lesson>> _lessonsById;
     private readonly Lazy<Dictionary<string, Student>> _studentsById;
     private readonly Lazy<Dictionary<string, StaffMember>> _staffById;
@@ -64,70 +62,13 @@ public sealed class EvaluationData
         });
         _marksInScope = new(() =>
         {
-            // One pass puts every mark in scope into its kind's list and, when revised, the list of
-            // revised marks. The full list is the snapshot's own until a mark is left out (usually
-            // none is), so a million marks are not copied. Marks of cancelled lessons are out; few
-            // lessons are cancelled, so a mark is checked against that small set — once per lesson id
-            // instance, as the marks of a lesson share the reader's pooled id — and not at all when
-            // there is none.
-            var cancelled = CancelledLessonIds();
+            // The reader computed the compact entry table at load, against this snapshot's lessons; a
+            // snapshot built in code (or given other lessons) gets its table here, in one pass.
             var marks = Marks;
-            List<Mark>? all = null;
-            var byKind = new List<Mark>[KindCount];
-            for (var i = 0; i < byKind.Length; i++)
-            {
-                byKind[i] = new List<Mark>();
-            }
-
-            var revised = new List<Mark>();
-            string? lastLessonId = null;
-            var lastCancelled = false;
-            var first = From;
-            var last = To < AsOfDate ? To : AsOfDate;
-            for (var i = 0; i < marks.Count; i++)
-            {
-                var m = marks[i];
-                var inScope = m.Date >= first && m.Date <= last;
-                if (inScope && cancelled.Count > 0 && m.LessonId is { } lessonId)
-                {
-                    if (!ReferenceEquals(lessonId, lastLessonId))
-                    {
-                        lastLessonId = lessonId;
-                        lastCancelled = cancelled.Contains(lessonId);
-                    }
-
-                    inScope = !lastCancelled;
-                }
-
-                if (!inScope)
-                {
-                    if (all is null)
-                    {
-                        all = new List<Mark>(marks.Count);
-                        for (var k = 0; k < i; k++)
-                        {
-                            all.Add(marks[k]);
-                        }
-                    }
-
-                    continue;
-                }
-
-                all?.Add(m);
-                if ((uint)m.Kind < (uint)KindCount)
-                {
-                    byKind[(int)m.Kind].Add(m);
-                }
-
-                // Revisions are almost always the reader's empty array: test that without an interface call.
-                var revisions = m.Revisions;
-                if (revisions is MarkRevision[] array ? array.Length > 0 : revisions.Count > 0)
-                {
-                    revised.Add(m);
-                }
-            }
-
-            return new MarkScope((IReadOnlyList<Mark>?)all ?? marks, byKind, revised);
+            var table = marks is Snapshots.SnapshotMarkList read && ReferenceEquals(read.Table.Lessons, Snapshot.Lessons)
+                ? read.Table
+                : MarkEntryTable.Build(marks, Snapshot.Lessons);
+            return new MarkScope(table, From, To < AsOfDate ? To : AsOfDate);
         });
         _absencesInScope = new(() =>
         {
@@ -243,13 +184,20 @@ public sealed class EvaluationData
     public IReadOnlyList<Mark> MarksInScope => _marksInScope.Value.All;
 
     /// <summary>
+    /// The marks in scope of one kind as compact entries (date, subject, entry times), in snapshot order:
+    /// what a deadline rule reads of every mark, without walking the mark records themselves.
+    /// </summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The entries; empty for a kind no mark has.</returns>
+    public MarkEntryList MarkEntriesInScope(MarkKind kind) => _marksInScope.Value.EntriesOfKind(kind);
+
+    /// <summary>
     /// The marks in scope of one kind, in snapshot order. A rule about one kind reads these rather than
     /// every mark: the marks are partitioned once, in one pass, for every rule of the policy.
     /// </summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The marks; empty for a kind no mark has.</returns>
-    public IReadOnlyList<Mark> MarksInScopeOfKind(MarkKind kind) =>
-        (uint)kind < (uint)KindCount ? _marksInScope.Value.ByKind[(int)kind] : Array.Empty<Mark>();
+    public IReadOnlyList<Mark> MarksInScopeOfKind(MarkKind kind) => _marksInScope.Value.MarksOfKind(kind);
 
     /// <summary>The marks in scope with at least one revision, in snapshot order.</summary>
     public IReadOnlyList<Mark> RevisedMarksInScope => _marksInScope.Value.Revised;
@@ -349,39 +297,145 @@ public sealed class EvaluationData
         $"{FindClass(lesson.ClassId)?.Name ?? lesson.ClassId}, {FindSubject(lesson.SubjectId)?.Name ?? lesson.SubjectId}, {RussianText.Date(lesson.Date)}";
 
     /// <summary>
-    /// Ids of the lessons marked not held. (Ids are unique in a snapshot; were one repeated, a
-    /// cancelled record of it would exclude its marks.)
+    /// The marks in scope, per kind on first request: a kind whose run of entries lies wholly in the
+    /// range and has no mark of a cancelled lesson is taken as it is (no pass at all); otherwise its run
+    /// is filtered once. Lists of <see cref="Mark"/> records are made only when a rule asks for them.
     /// </summary>
-    private HashSet<string> CancelledLessonIds()
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        var lessons = Lessons;
-        for (var i = 0; i < lessons.Count; i++)
-        {
-            if (lessons[i].Held == false)
-            {
-                set.Add(lessons[i].Id);
-            }
-        }
-
-        return set;
-    }
-
-    /// <summary>The marks in scope, all and by kind, and the revised ones.</summary>
     private sealed class MarkScope
     {
-        public MarkScope(IReadOnlyList<Mark> all, List<Mark>[] byKind, List<Mark> revised)
+        private readonly MarkEntryTable _table;
+        private readonly int _firstDay;
+        private readonly int _lastDay;
+        private readonly MarkEntryList?[] _entryLists;
+        private readonly IReadOnlyList<Mark>?[] _markLists;
+        private IReadOnlyList<Mark>? _all;
+        private List<Mark>? _revised;
+
+        public MarkScope(MarkEntryTable table, DateTime first, DateTime last)
         {
-            All = all;
-            ByKind = byKind;
-            Revised = revised;
+            _table = table;
+            _firstDay = (int)(first.Date.Ticks / TimeSpan.TicksPerDay);
+            _lastDay = (int)(last.Date.Ticks / TimeSpan.TicksPerDay);
+            _entryLists = new MarkEntryList?[MarkEntryTable.KindCount + 1];
+            _markLists = new IReadOnlyList<Mark>?[MarkEntryTable.KindCount + 1];
         }
 
-        public IReadOnlyList<Mark> All { get; }
+        /// <summary>Every mark in scope, in snapshot order: the snapshot's own list when no mark is left out.</summary>
+        public IReadOnlyList<Mark> All => _all ??= CollectAll();
 
-        public List<Mark>[] ByKind { get; }
+        /// <summary>The marks in scope with a revision, in snapshot order.</summary>
+        public List<Mark> Revised => _revised ??= CollectRevised();
 
-        public List<Mark> Revised { get; }
+        public MarkEntryList EntriesOfKind(MarkKind kind)
+        {
+            var run = MarkEntryTable.RunOf(kind);
+            if (run == MarkEntryTable.KindCount)
+            {
+                // Undefined kinds share one run; a rule asking for one gets none of them.
+                return new MarkEntryList(_table, 0, null, 0);
+            }
+
+            return _entryLists[run] ??= Filter(run);
+        }
+
+        public IReadOnlyList<Mark> MarksOfKind(MarkKind kind)
+        {
+            var run = MarkEntryTable.RunOf(kind);
+            if (run == MarkEntryTable.KindCount)
+            {
+                return Array.Empty<Mark>();
+            }
+
+            if (_markLists[run] is { } existing)
+            {
+                return existing;
+            }
+
+            var entries = EntriesOfKind(kind);
+            var list = new Mark[entries.Count];
+            for (var i = 0; i < list.Length; i++)
+            {
+                list[i] = entries.MarkAt(i);
+            }
+
+            _markLists[run] = list;
+            return list;
+        }
+
+        private bool WholeRunInScope(int run) =>
+            _table.CancelledInRun[run] == 0 && _table.FirstDay[run] >= _firstDay && _table.LastDay[run] <= _lastDay;
+
+        private bool InScope(in MarkEntry e) => e.Day >= _firstDay && e.Day <= _lastDay && !e.LessonCancelled;
+
+        private MarkEntryList Filter(int run)
+        {
+            var start = _table.RunStart[run];
+            var count = _table.RunStart[run + 1] - start;
+            if (count == 0 || WholeRunInScope(run))
+            {
+                return new MarkEntryList(_table, start, null, count);
+            }
+
+            var entries = _table.Entries;
+            var positions = new List<int>();
+            for (var i = start; i < start + count; i++)
+            {
+                if (InScope(in entries[i]))
+                {
+                    positions.Add(i);
+                }
+            }
+
+            return new MarkEntryList(_table, 0, positions.ToArray(), positions.Count);
+        }
+
+        private IReadOnlyList<Mark> CollectAll()
+        {
+            var runs = MarkEntryTable.KindCount + 1;
+            var everything = true;
+            for (var run = 0; run < runs && everything; run++)
+            {
+                everything = _table.RunStart[run + 1] == _table.RunStart[run] || WholeRunInScope(run);
+            }
+
+            if (everything)
+            {
+                return _table.Marks;
+            }
+
+            // Mark positions in scope, back in snapshot order.
+            var inScope = new bool[_table.Marks.Count];
+            var entries = _table.Entries;
+            for (var i = 0; i < entries.Length; i++)
+            {
+                inScope[_table.MarkIndex[i]] = InScope(in entries[i]);
+            }
+
+            var all = new List<Mark>(inScope.Length);
+            for (var i = 0; i < inScope.Length; i++)
+            {
+                if (inScope[i])
+                {
+                    all.Add(_table.Marks[i]);
+                }
+            }
+
+            return all;
+        }
+
+        private List<Mark> CollectRevised()
+        {
+            var revised = new List<Mark>();
+            foreach (var at in _table.Revised)
+            {
+                if (InScope(in _table.Entries[at]))
+                {
+                    revised.Add(_table.Marks[_table.MarkIndex[at]]);
+                }
+            }
+
+            return revised;
+        }
     }
 
     private static Dictionary<string, T> Index<T>(IReadOnlyList<T> items, Func<T, string> key)

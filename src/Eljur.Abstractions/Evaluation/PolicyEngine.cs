@@ -195,10 +195,12 @@ public sealed class PolicyEngine : IPolicyEngine
 
     /// <summary>
     /// Sorts by rule, entity id, aspect, deadline and clause; findings equal in all of these keep the
-    /// order they were reported in. A large report is sorted on small keys: the rank of the rule among
-    /// the report's rules and the first eight characters of the entity id packed into two integers (in
-    /// ordinal order), so most comparisons neither call through the findings nor read the id strings;
-    /// only keys equal so far are compared on the whole id and the rest.
+    /// order they were reported in. A large report is sorted on small keys — the rank of the rule among
+    /// the report's rules and the entity id's first characters packed into two integers in ordinal order
+    /// (sixteen characters when all of them are below U+0100, eight otherwise) — so the sort compares
+    /// integers and never calls through the findings; runs of findings whose keys are equal (an id longer
+    /// than the packed part, or one entity found more than once) are then put in order by the full
+    /// comparison.
     /// </summary>
     private static void SortFindings(List<Finding> findings)
     {
@@ -208,30 +210,117 @@ public sealed class PolicyEngine : IPolicyEngine
         }
 
         var items = findings.ToArray();
+        var ranks = RuleRanks(items);
+        // The ids' first sixteen characters at 8 bits each, in one pass (each id is read once); when some
+        // id has a character above U+0100 there, the first eight at 16 bits instead.
         var keys = new FindingKey[items.Length];
+        var narrow = true;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var id = items[i].Entity.Id;
+            ulong head = 0, next = 0;
+            uint max = 0;
+            for (var c = 0; c < 16; c++)
+            {
+                uint ch = c < id.Length ? id[c] : 0u;
+                max |= ch;
+                if (c < 8)
+                {
+                    head = (head << 8) | (ch & 0xFF);
+                }
+                else
+                {
+                    next = (next << 8) | (ch & 0xFF);
+                }
+            }
+
+            narrow &= max <= 0xFF;
+            keys[i] = new FindingKey(ranks[i], head, next, i);
+        }
+
+        if (!narrow)
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                var id = items[i].Entity.Id;
+                ulong head = 0, next = 0;
+                for (var c = 0; c < 8; c++)
+                {
+                    uint ch = c < id.Length ? id[c] : 0u;
+                    if (c < 4)
+                    {
+                        head = (head << 16) | ch;
+                    }
+                    else
+                    {
+                        next = (next << 16) | ch;
+                    }
+                }
+
+                keys[i] = new FindingKey(ranks[i], head, next, i);
+            }
+        }
+
+        Array.Sort(keys);
+
+        // Equal keys were ordered by report order; order such runs by the whole comparison.
+        var full = new FindingComparer(items);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end].SamePrefix(keys[start]))
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(keys, start, end - start, full);
+            }
+
+            start = end;
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            findings[i] = items[keys[i].Index];
+        }
+    }
+
+    /// <summary>Each finding's rank of its rule id in ordinal order among the report's rule ids.</summary>
+    private static int[] RuleRanks(Finding[] items)
+    {
         var rules = new List<string>();
+        var firstRank = new int[items.Length];
         string? lastRule = null;
         var lastRank = -1;
         for (var i = 0; i < items.Length; i++)
         {
-            var f = items[i];
-            if (!ReferenceEquals(f.Rule, lastRule))
+            var rule = items[i].Rule;
+            if (!ReferenceEquals(rule, lastRule))
             {
-                lastRule = f.Rule;
-                lastRank = rules.FindIndex(r => string.Equals(r, f.Rule, StringComparison.Ordinal));
+                lastRule = rule;
+                lastRank = -1;
+                for (var r = 0; r < rules.Count; r++)
+                {
+                    if (string.Equals(rules[r], rule, StringComparison.Ordinal))
+                    {
+                        lastRank = r;
+                        break;
+                    }
+                }
+
                 if (lastRank < 0)
                 {
                     lastRank = rules.Count;
-                    rules.Add(f.Rule);
+                    rules.Add(rule);
                 }
             }
 
-            var id = f.Entity.Id;
-            keys[i] = new FindingKey(lastRank, Pack(id, 0), Pack(id, 4), i);
+            firstRank[i] = lastRank;
         }
 
-        // Ranks were handed out in order of appearance: turn them into ordinal order of the rule ids.
-        var order = new int[rules.Count];
+        // Ranks were handed out in order of appearance: turn them into the ordinal order of the ids.
         var byName = new int[rules.Count];
         for (var r = 0; r < byName.Length; r++)
         {
@@ -239,85 +328,71 @@ public sealed class PolicyEngine : IPolicyEngine
         }
 
         Array.Sort(byName, (a, b) => string.CompareOrdinal(rules[a], rules[b]));
+        var order = new int[rules.Count];
         for (var r = 0; r < byName.Length; r++)
         {
             order[byName[r]] = r;
         }
 
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < firstRank.Length; i++)
         {
-            keys[i] = keys[i].WithRank(order[keys[i].Rank]);
+            firstRank[i] = order[firstRank[i]];
         }
 
-        Array.Sort(keys, new FindingKeyComparer(items));
-        for (var i = 0; i < keys.Length; i++)
-        {
-            findings[i] = items[keys[i].Index];
-        }
+        return firstRank;
     }
 
-    /// <summary>Four UTF-16 units of <paramref name="text"/> from <paramref name="start"/>, high first (0 past the end).</summary>
-    private static ulong Pack(string text, int start)
+    private readonly struct FindingKey : IComparable<FindingKey>
     {
-        ulong packed = 0;
-        for (var i = start; i < start + 4; i++)
-        {
-            packed = (packed << 16) | (i < text.Length ? text[i] : 0u);
-        }
+        private readonly ulong _head;
+        private readonly ulong _next;
+        private readonly int _rank;
 
-        return packed;
-    }
-
-    private readonly struct FindingKey
-    {
         public FindingKey(int rank, ulong head, ulong next, int index)
         {
-            Rank = rank;
-            Head = head;
-            Next = next;
+            _rank = rank;
+            _head = head;
+            _next = next;
             Index = index;
         }
 
-        public int Rank { get; }
-
-        public ulong Head { get; }
-
-        public ulong Next { get; }
-
         public int Index { get; }
 
-        public FindingKey WithRank(int rank) => new(rank, Head, Next, Index);
+        public bool SamePrefix(FindingKey other) => _rank == other._rank && _head == other._head && _next == other._next;
+
+        public int CompareTo(FindingKey other)
+        {
+            if (_rank != other._rank)
+            {
+                return _rank < other._rank ? -1 : 1;
+            }
+
+            if (_head != other._head)
+            {
+                return _head < other._head ? -1 : 1;
+            }
+
+            if (_next != other._next)
+            {
+                return _next < other._next ? -1 : 1;
+            }
+
+            return Index.CompareTo(other.Index);
+        }
     }
 
-    private sealed class FindingKeyComparer : IComparer<FindingKey>
+    /// <summary>The whole order, for keys equal in their packed part.</summary>
+    private sealed class FindingComparer : IComparer<FindingKey>
     {
         private readonly Finding[] _findings;
 
-        public FindingKeyComparer(Finding[] findings) => _findings = findings;
+        public FindingComparer(Finding[] findings) => _findings = findings;
 
         public int Compare(FindingKey a, FindingKey b)
         {
-            var c = a.Rank.CompareTo(b.Rank);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = a.Head.CompareTo(b.Head);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = a.Next.CompareTo(b.Next);
-            if (c != 0)
-            {
-                return c;
-            }
-
             var x = _findings[a.Index];
             var y = _findings[b.Index];
-            c = string.CompareOrdinal(x.Entity.Id, y.Entity.Id);
+            var c = string.CompareOrdinal(x.Entity.Id, y.Entity.Id);
             if (c != 0)
             {
                 return c;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Time;
@@ -18,6 +19,7 @@ public sealed class RuleContext
     private DeadlineAnchor? _lastAnchor;
     private DateTime _lastDate;
     private DateTimeOffset _lastDeadline;
+    private readonly long _asOfUtcTicks;
 
     internal RuleContext(RuleDefinition rule, RuleUse use, EvaluationData data, List<Finding> findings, HashSet<string> disabledAspects)
     {
@@ -26,6 +28,7 @@ public sealed class RuleContext
         Data = data;
         _findings = findings;
         _disabledAspects = disabledAspects;
+        _asOfUtcTicks = data.AsOf.UtcTicks;
     }
 
     /// <summary>The rule being evaluated.</summary>
@@ -69,6 +72,35 @@ public sealed class RuleContext
     /// <returns>False when <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/> would return null without recording anything.</returns>
     public bool WouldReportEntry(string aspect, DateTimeOffset deadline, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter) =>
         deadline < AsOf && CanEvaluate(aspect) && (enteredAt is not { } at || EntryJudgement.Judge(deadline, at, enteredAfter) is not null);
+
+    /// <summary>
+    /// <see cref="WouldReportEntry(string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?)"/> for a mark
+    /// read as a compact entry (<see cref="EvaluationData.MarkEntriesInScope(MarkKind)"/>).
+    /// </summary>
+    /// <param name="aspect">Aspect of the finding.</param>
+    /// <param name="deadline">The deadline.</param>
+    /// <param name="entry">The mark's entry.</param>
+    /// <returns>False when checking the mark would report nothing and record nothing.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool WouldReportEntry(string aspect, DateTimeOffset deadline, in MarkEntry entry)
+    {
+        var deadlineTicks = deadline.UtcTicks;
+        if (deadlineTicks >= _asOfUtcTicks || !CanEvaluate(aspect))
+        {
+            return false;
+        }
+
+        if (!entry.HasEnteredAt)
+        {
+            return true;
+        }
+
+        // EntryJudgement.Judge on instants: certain when still absent at or after the deadline, possible
+        // (or certain, for an exact time) when first seen after it.
+        return entry.HasEnteredAfter
+            ? entry.EnteredAfterUtcTicks >= deadlineTicks || entry.EnteredAtUtcTicks > deadlineTicks
+            : entry.EnteredAtUtcTicks > deadlineTicks;
+    }
 
     /// <summary>Reports a finding. Findings for a disabled aspect are ignored.</summary>
     /// <param name="aspect">Which part failed.</param>
@@ -130,12 +162,65 @@ public sealed class RuleContext
         _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, null, message));
     }
 
+    /// <summary>
+    /// <see cref="Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity)"/>
+    /// with the message made from <paramref name="state"/> by <paramref name="message"/> (best a static
+    /// lambda): one small object per finding instead of a closure and a delegate.
+    /// </summary>
+    /// <typeparam name="TState">What the message is made from.</typeparam>
+    /// <param name="aspect">Which part failed.</param>
+    /// <param name="entity">The record.</param>
+    /// <param name="message">Composes the Russian explanation from <paramref name="state"/>.</param>
+    /// <param name="state">Passed to <paramref name="message"/>.</param>
+    /// <param name="certainty">How sure.</param>
+    /// <param name="deadline">The deadline, for deadline rules.</param>
+    /// <param name="observed">What was observed (absent for <c>missing</c>).</param>
+    /// <param name="severity">The rule's default severity for this finding; a policy's override applies unless it is <see cref="Severity.Info"/>.</param>
+    public void Report<TState>(
+        string aspect,
+        FindingEntity entity,
+        Func<TState, string> message,
+        TState state,
+        Certainty certainty = Certainty.Certain,
+        DateTimeOffset? deadline = null,
+        DateTimeOffset? observed = null,
+        Severity severity = Severity.Error)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        if (!CanEvaluate(aspect))
+        {
+            return;
+        }
+
+        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, null, null, new StateMessage<TState>(message, state)));
+    }
+
     private DateTimeOffset? SchoolTime(DateTimeOffset? instant) => instant is { } i ? Clock.ToSchoolTime(i) : null;
 
     /// <summary>A finding whose times are already in the school's offset.</summary>
-    private Finding Create(string aspect, FindingEntity entity, Certainty certainty, DateTimeOffset? deadline, DateTimeOffset? observed, Severity severity, string? message, Func<string>? compose)
+    private Finding Create(string aspect, FindingEntity entity, Certainty certainty, DateTimeOffset? deadline, DateTimeOffset? observed, Severity severity, string? message, Func<string>? compose, FindingMessage? composeWith = null)
     {
         var effective = severity == Severity.Info ? Severity.Info : Use.Severity ?? severity;
+        if (composeWith is not null)
+        {
+            return new Finding
+            {
+                Rule = Rule.Id,
+                Clause = Use.Clause,
+                Severity = effective,
+                Certainty = certainty,
+                Aspect = aspect,
+                Entity = entity,
+                Deadline = deadline,
+                Observed = observed,
+                ComposeWith = composeWith,
+            };
+        }
+
         return compose is null
             ? new Finding
             {
@@ -265,7 +350,7 @@ public sealed class RuleContext
         DateTimeOffset? enteredAt,
         DateTimeOffset? enteredAfter,
         string entryCapability) =>
-        CheckEntry(aspect, entity, what, null, deadline, enteredAt, enteredAfter, entryCapability);
+        CheckEntry(aspect, entity, static text => text, what ?? "", deadline, enteredAt, enteredAfter, entryCapability);
 
     /// <summary>
     /// <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/>
@@ -288,18 +373,38 @@ public sealed class RuleContext
         DateTimeOffset? enteredAt,
         DateTimeOffset? enteredAfter,
         string entryCapability) =>
-        CheckEntry(aspect, entity, null, what ?? throw new ArgumentNullException(nameof(what)), deadline, enteredAt, enteredAfter, entryCapability);
+        CheckEntry(aspect, entity, static compose => compose(), what ?? throw new ArgumentNullException(nameof(what)), deadline, enteredAt, enteredAfter, entryCapability);
 
-    private Certainty? CheckEntry(
+    /// <summary>
+    /// <see cref="CheckEntry(string, FindingEntity, Func{string}, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/>
+    /// with the description made from <paramref name="state"/> by <paramref name="what"/> (best a static
+    /// lambda): a finding then costs one small object for its message instead of two closures.
+    /// </summary>
+    /// <typeparam name="TState">What the description is made from, e.g. <c>(EvaluationData, Mark)</c>.</typeparam>
+    /// <param name="aspect">Aspect of the finding, usually <c>late</c>.</param>
+    /// <param name="entity">The record.</param>
+    /// <param name="what">Composes the Russian description of the record from <paramref name="state"/>.</param>
+    /// <param name="state">Passed to <paramref name="what"/>.</param>
+    /// <param name="deadline">The deadline.</param>
+    /// <param name="enteredAt">When entered or first observed.</param>
+    /// <param name="enteredAfter">When last looked for and not seen.</param>
+    /// <param name="entryCapability">The capability that promises the entry time.</param>
+    /// <returns>The certainty of the reported finding, or null when none was reported.</returns>
+    public Certainty? CheckEntry<TState>(
         string aspect,
         FindingEntity entity,
-        string? what,
-        Func<string>? composeWhat,
+        Func<TState, string> what,
+        TState state,
         DateTimeOffset deadline,
         DateTimeOffset? enteredAt,
         DateTimeOffset? enteredAfter,
         string entryCapability)
     {
+        if (what is null)
+        {
+            throw new ArgumentNullException(nameof(what));
+        }
+
         if (!CanEvaluate(aspect) || deadline >= AsOf)
         {
             return null;
@@ -319,15 +424,9 @@ public sealed class RuleContext
 
         var dl = Clock.ToSchoolTime(deadline);
         var seen = Clock.ToSchoolTime(at);
-        var clock = Clock;
         var judged = certainty.Value;
-        Func<string> compose = () => LateEntryMessage(what ?? composeWhat!(), judged, seen, dl, enteredAfter, clock);
-        _findings.Add(Create(aspect, entity, judged, dl, seen, Severity.Error, null, compose));
+        var message = new LateEntryMessage<TState>(what, state, judged, seen, dl, enteredAfter, Clock);
+        _findings.Add(Create(aspect, entity, judged, dl, seen, Severity.Error, null, null, message));
         return certainty;
     }
-
-    private static string LateEntryMessage(string what, Certainty certainty, DateTimeOffset seen, DateTimeOffset deadline, DateTimeOffset? enteredAfter, SchoolClock clock) =>
-        certainty == Certainty.Certain
-            ? $"{what}: внесено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(deadline)}."
-            : $"{what}: впервые замечено {RussianText.Moment(seen)}, срок — до {RussianText.Moment(deadline)}; при проверке {RussianText.Moment(clock.ToSchoolTime(enteredAfter!.Value))} записи ещё не было, поэтому опоздание возможно, но не доказано.";
 }

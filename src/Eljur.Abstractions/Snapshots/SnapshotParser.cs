@@ -276,6 +276,9 @@ internal sealed class SnapshotParser
             throw new SnapshotFormatException("required field \"school\" is missing or null", "$.school", line, pos, _file);
         }
 
+        // Lessons and marks are handed out read-only: the marks' entry table is computed against these
+        // lessons once, and must not go stale.
+        IReadOnlyList<Lesson>? readOnlyLessons = lessons?.AsReadOnly();
         return new GradebookSnapshot
         {
             Format = format,
@@ -287,9 +290,9 @@ internal sealed class SnapshotParser
             Classes = classes,
             Students = students,
             Staff = staff,
-            Lessons = lessons,
+            Lessons = readOnlyLessons,
             Absences = absences,
-            Marks = marks,
+            Marks = marks is null ? null : new SnapshotMarkList(marks, readOnlyLessons),
             Plans = plans,
             GiaResults = giaResults,
             Accounts = accounts,

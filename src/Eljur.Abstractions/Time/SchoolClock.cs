@@ -14,7 +14,12 @@ public sealed class SchoolClock
     private const int FirstTabledYear = 1900;
     private const int LastTabledYear = 2199;
 
+    // Recent UTC days with one offset all day (see ToSchoolTime).
+    private const int OffsetSlots = 64;
+    private static readonly long MaxUtcDay = DateTime.MaxValue.Ticks / TimeSpan.TicksPerDay;
+
     private readonly DateTimeOffset[]?[] _endOfDay = new DateTimeOffset[]?[LastTabledYear - FirstTabledYear + 1];
+    private readonly DayOffset?[] _dayOffsets = new DayOffset?[OffsetSlots];
 
     /// <summary>Creates a clock.</summary>
     /// <param name="zone">The school's time zone.</param>
@@ -78,7 +83,32 @@ public sealed class SchoolClock
     /// <summary>The same instant expressed with the school's offset.</summary>
     /// <param name="instant">Any instant.</param>
     /// <returns>The instant in school time.</returns>
-    public DateTimeOffset ToSchoolTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+    /// <remarks>
+    /// Findings convert two instants each; the offset of a UTC day is kept (in a small table of recent
+    /// days) when the zone has the same offset at the day's first and last tick, so most conversions
+    /// skip the time-zone rules. A day with a transition is converted exactly on every call.
+    /// </remarks>
+    public DateTimeOffset ToSchoolTime(DateTimeOffset instant)
+    {
+        var utcTicks = instant.UtcTicks;
+        var day = utcTicks / TimeSpan.TicksPerDay;
+        var slot = (int)(day & (OffsetSlots - 1));
+        var known = Volatile.Read(ref _dayOffsets[slot]);
+        if (known is null || known.Day != day)
+        {
+            var start = new DateTime(day * TimeSpan.TicksPerDay, DateTimeKind.Utc);
+            var offset = Zone.GetUtcOffset(start);
+            if (day >= MaxUtcDay || Zone.GetUtcOffset(start.AddTicks(TimeSpan.TicksPerDay - 1)) != offset)
+            {
+                return TimeZoneInfo.ConvertTime(instant, Zone);
+            }
+
+            known = new DayOffset(day, offset);
+            Volatile.Write(ref _dayOffsets[slot], known);
+        }
+
+        return instant.ToOffset(known.Offset);
+    }
 
     /// <summary>The school-local date of an instant.</summary>
     /// <param name="instant">Any instant.</param>
@@ -106,4 +136,17 @@ public sealed class SchoolClock
     /// <param name="count">Working days to add.</param>
     /// <returns>The date.</returns>
     public DateTime AddWorkingDays(DateTime date, int count) => Calendar.AddWorkingDays(date.Date, count, WorkWeek);
+
+    private sealed class DayOffset
+    {
+        public DayOffset(long day, TimeSpan offset)
+        {
+            Day = day;
+            Offset = offset;
+        }
+
+        public long Day { get; }
+
+        public TimeSpan Offset { get; }
+    }
 }

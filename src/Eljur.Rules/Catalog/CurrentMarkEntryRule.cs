@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Model;
@@ -23,15 +24,38 @@ internal sealed class CurrentMarkEntryRule : Rule<DeadlineParameters>
     {
         var data = context.Data;
         var needsLesson = p.Anchor.NeedsLessonTimes;
-        foreach (var mark in data.MarksInScopeOfKind(MarkKind.Current))
+        var entries = data.MarkEntriesInScope(MarkKind.Current);
+        DateTime lastDate = default;
+        DateTimeOffset? dayDeadline = null;
+        for (var i = 0; i < entries.Count; i++)
         {
-            // Only the lesson anchors need the lesson and the class: two look-ups per mark saved otherwise.
-            var lesson = needsLesson ? data.FindLesson(mark.LessonId) : null;
-            var classId = needsLesson ? lesson?.ClassId ?? data.FindStudent(mark.StudentId)?.ClassId : null;
-            if (context.Deadline(p.Anchor, mark.Date, lesson, classId, "late") is { } deadline
-                && context.WouldReportEntry("late", deadline, mark.EnteredAt, mark.EnteredAfter))
+            ref readonly var entry = ref entries[i];
+            DateTimeOffset? deadline;
+            Mark? mark = null;
+            if (needsLesson)
             {
-                context.CheckEntry("late", Entities.Of(mark), () => "Текущая " + Describe.Mark(data, mark), deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
+                // Only the lesson anchors need the mark's lesson and class.
+                mark = entries.MarkAt(i);
+                var lesson = data.FindLesson(mark.LessonId);
+                deadline = context.Deadline(p.Anchor, entry.Date, lesson, lesson?.ClassId ?? data.FindStudent(mark.StudentId)?.ClassId, "late");
+            }
+            else
+            {
+                // A day-based deadline depends on the date alone, and marks come in runs of one date.
+                if (i == 0 || entry.Date != lastDate)
+                {
+                    lastDate = entry.Date;
+                    dayDeadline = context.Deadline(p.Anchor, lastDate, null, null, "late");
+                }
+
+                deadline = dayDeadline;
+            }
+
+            if (deadline is { } due && context.WouldReportEntry("late", due, in entry))
+            {
+                // The entry has what the finding needs; the mark record is read only if the message is.
+                var late = mark ?? entries.MarkAt(i);
+                context.CheckEntry("late", Entities.Mark(entry.Id), static s => "Текущая " + Describe.Mark(s.Data, s.Mark), (Data: data, Mark: late), due, entry.EnteredAt, entry.EnteredAfter, Capability.MarkEntryTimes);
             }
         }
     }

@@ -10,7 +10,9 @@ internal static class Entities
 {
     public static FindingEntity Of(Lesson lesson) => new("lesson", lesson.Id);
 
-    public static FindingEntity Of(Mark mark) => new("mark", mark.Id);
+    public static FindingEntity Of(Mark mark) => Mark(mark.Id);
+
+    public static FindingEntity Mark(string markId) => new("mark", markId);
 
     public static FindingEntity Of(Absence absence) => new("absence", absence.Key);
 

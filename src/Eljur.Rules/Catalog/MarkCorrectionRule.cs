@@ -68,13 +68,14 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
                 DateTimeOffset? deadline = window is { } w ? firstSeen + w : null;
                 var aspect = window is null ? "forbidden" : "late";
                 var clock = context.Clock;
-                context.Report(aspect, Entities.Revision(mark, i + 1), () => Message(data, clock, p, mark, revision, firstSeen, author, byPolling), certainty, deadline, revision.At);
+                context.Report(aspect, Entities.Revision(mark, i + 1), static s => Message(s), new MessageState(data, clock, p, mark, revision, firstSeen, author, byPolling), certainty, deadline, revision.At);
             }
         }
     }
 
-    private static string Message(EvaluationData data, SchoolClock clock, Parameters p, Mark mark, MarkRevision revision, DateTimeOffset firstSeen, AuthorStatus author, bool byPolling)
+    private static string Message(MessageState s)
     {
+        var (data, clock, p, mark, revision, firstSeen, author, byPolling) = s;
         var when = RussianText.Moment(clock.ToSchoolTime(revision.At));
         var change = $"«{revision.From}» → «{revision.To}»";
         var subject = Describe.Mark(data, mark);
@@ -112,6 +113,8 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
 
         return longest > w ? Certainty.Possible : null;
     }
+
+    private readonly record struct MessageState(EvaluationData Data, SchoolClock Clock, Parameters P, Mark Mark, MarkRevision Revision, DateTimeOffset FirstSeen, AuthorStatus Author, bool ByPolling);
 
     internal sealed record Parameters(int? WindowDays, OverrideRoles OverrideRoles);
 }

@@ -44,25 +44,46 @@ internal sealed class WrittenMarkEntryRule : Rule<WrittenMarkEntryRule.Parameter
     {
         var data = context.Data;
         var anchorBySubjectId = new Dictionary<string, DeadlineAnchor>(StringComparer.Ordinal);
-        foreach (var mark in data.MarksInScopeOfKind(MarkKind.Written))
+        var entries = data.MarkEntriesInScope(MarkKind.Written);
+        string? lastSubjectId = null;
+        DeadlineAnchor? anchor = null;
+        DateTime lastDate = default;
+        DateTimeOffset? deadline = null;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (!anchorBySubjectId.TryGetValue(mark.SubjectId, out var anchor))
+            ref readonly var entry = ref entries[i];
+
+            // The written marks of one test come together and share the reader's subject id instance.
+            if (!ReferenceEquals(entry.SubjectId, lastSubjectId))
             {
-                var name = data.FindSubject(mark.SubjectId)?.Name;
-                var n = name is not null && p.ByName.TryGetValue(Normalize(name), out var byName) ? byName : p.DefaultWorkingDays;
-                anchor = new DeadlineAnchor(DeadlineAnchorKind.WorkingDays, n);
-                anchorBySubjectId.Add(mark.SubjectId, anchor);
+                lastSubjectId = entry.SubjectId;
+                if (!anchorBySubjectId.TryGetValue(lastSubjectId, out anchor))
+                {
+                    var name = data.FindSubject(lastSubjectId)?.Name;
+                    var n = name is not null && p.ByName.TryGetValue(Normalize(name), out var byName) ? byName : p.DefaultWorkingDays;
+                    anchor = new DeadlineAnchor(DeadlineAnchorKind.WorkingDays, n);
+                    anchorBySubjectId.Add(lastSubjectId, anchor);
+                }
+
+                deadline = context.Deadline(anchor!, entry.Date, null, null, "late");
+                lastDate = entry.Date;
+            }
+            else if (entry.Date != lastDate)
+            {
+                deadline = context.Deadline(anchor!, entry.Date, null, null, "late");
+                lastDate = entry.Date;
             }
 
-            if (context.Deadline(anchor, mark.Date, null, null, "late") is { } deadline
-                && context.WouldReportEntry("late", deadline, mark.EnteredAt, mark.EnteredAfter))
+            if (deadline is { } due && context.WouldReportEntry("late", due, in entry))
             {
-                var days = (int)anchor.Amount;
-                string What() => $"Отметка за письменную работу («{mark.Value}», {Describe.Student(data, mark.StudentId)}, {data.FindSubject(mark.SubjectId)?.Name ?? mark.SubjectId}, работа {RussianText.Date(mark.Date)}, срок {days} раб. дн.)";
-                context.CheckEntry("late", Entities.Of(mark), What, deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
+                var mark = entries.MarkAt(i);
+                context.CheckEntry("late", Entities.Mark(entry.Id), static s => What(s.Data, s.Mark, s.Days), (Data: data, Mark: mark, Days: (int)anchor!.Amount), due, entry.EnteredAt, entry.EnteredAfter, Capability.MarkEntryTimes);
             }
         }
     }
+
+    private static string What(EvaluationData data, Mark mark, int days) =>
+        $"Отметка за письменную работу («{mark.Value}», {Describe.Student(data, mark.StudentId)}, {data.FindSubject(mark.SubjectId)?.Name ?? mark.SubjectId}, работа {RussianText.Date(mark.Date)}, срок {days} раб. дн.)";
 
     private static string Normalize(string name) => string.Join(" ", name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace('ё', 'е').Replace('Ё', 'Е');
 
