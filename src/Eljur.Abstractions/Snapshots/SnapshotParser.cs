@@ -33,6 +33,16 @@ internal sealed class SnapshotParser
 
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
 
+    // The last pooled value of fields whose values come in runs (the marks of one lesson), and the last
+    // reference found to exist: a repeat is compared with it instead of looked up in a large table.
+    private string? _lastMarkSubject;
+    private string? _lastMarkLesson;
+    private string? _lastMarkAuthor;
+    private string? _lastAbsenceLesson;
+    private string? _checkedMarkSubject;
+    private string? _checkedMarkLesson;
+    private string? _checkedAbsenceLesson;
+
     private readonly JsonTextReader _r;
     private readonly string? _file;
     private readonly CancellationToken _ct;
@@ -700,7 +710,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "lessonId": lessonId = Pool(ReadRequiredId()); break;
+                case "lessonId": lessonId = PoolRun(ref _lastAbsenceLesson, ReadRequiredId()); break;
                 case "studentId": studentId = Pool(ReadRequiredId()); break;
                 case "reason": reason = ReadEnum<AbsenceReason>(); break;
                 case "late": late = ReadBool(); break;
@@ -740,8 +750,8 @@ internal sealed class SnapshotParser
             {
                 case "id": id = ReadRequiredId(); break;
                 case "studentId": studentId = Pool(ReadRequiredId()); break;
-                case "subjectId": subjectId = Pool(ReadRequiredId()); break;
-                case "lessonId": lessonId = Pool(ReadId()); break;
+                case "subjectId": subjectId = PoolRun(ref _lastMarkSubject, ReadRequiredId()); break;
+                case "lessonId": lessonId = PoolRun(ref _lastMarkLesson, ReadId()); break;
                 case "date": date = ReadDate(); break;
                 case "kind": kind = ReadEnum<MarkKind>(); break;
                 case "periodId": periodId = Pool(ReadId()); break;
@@ -749,7 +759,7 @@ internal sealed class SnapshotParser
                 case "weight": weight = ReadDecimal(); break;
                 case "enteredAt": enteredAt = ReadTimestamp(); break;
                 case "enteredAfter": enteredAfter = ReadTimestamp(); break;
-                case "enteredBy": enteredBy = Pool(ReadId()); break;
+                case "enteredBy": enteredBy = PoolRun(ref _lastMarkAuthor, ReadId()); break;
                 case "revisions": revisions = ReadArray(ReadRevision); break;
                 default: AddExtension(ref ext, prop); break;
             }
@@ -1104,15 +1114,31 @@ internal sealed class SnapshotParser
 
     private void CheckAbsence(Absence a, int i, long at)
     {
-        RefAt(_lessonIds, a.LessonId, "absences", i, "lessonId", at, "lesson", "lessons");
+        // Records of one lesson come together and share the pooled id: a reference checked once is not looked up again.
+        if (!ReferenceEquals(a.LessonId, _checkedAbsenceLesson))
+        {
+            RefAt(_lessonIds, a.LessonId, "absences", i, "lessonId", at, "lesson", "lessons");
+            _checkedAbsenceLesson = a.LessonId;
+        }
+
         RefAt(_studentIds, a.StudentId, "absences", i, "studentId", at, "student", "students");
     }
 
     private void CheckMark(Mark m, int i, long at)
     {
         RefAt(_studentIds, m.StudentId, "marks", i, "studentId", at, "student", "students");
-        RefAt(_subjectIds, m.SubjectId, "marks", i, "subjectId", at, "subject", "subjects");
-        RefAt(_lessonIds, m.LessonId, "marks", i, "lessonId", at, "lesson", "lessons");
+        if (!ReferenceEquals(m.SubjectId, _checkedMarkSubject))
+        {
+            RefAt(_subjectIds, m.SubjectId, "marks", i, "subjectId", at, "subject", "subjects");
+            _checkedMarkSubject = m.SubjectId;
+        }
+
+        if (!ReferenceEquals(m.LessonId, _checkedMarkLesson))
+        {
+            RefAt(_lessonIds, m.LessonId, "marks", i, "lessonId", at, "lesson", "lessons");
+            _checkedMarkLesson = m.LessonId;
+        }
+
         RefAt(_periodIds, m.PeriodId, "marks", i, "periodId", at, "period", "periods");
     }
 
@@ -1179,6 +1205,18 @@ internal sealed class SnapshotParser
         }
 
         return s;
+    }
+
+    /// <summary><see cref="Pool"/> for a field whose values come in runs: a repeat of the last value is that value's instance.</summary>
+    private string? PoolRun(ref string? last, string? s)
+    {
+        if (s is not null && last is not null && string.Equals(s, last, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        last = Pool(s);
+        return last;
     }
 
     private string? ReadString()
