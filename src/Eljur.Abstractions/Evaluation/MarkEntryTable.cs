@@ -77,12 +77,37 @@ internal sealed class MarkEntryTable
             }
         }
 
+        // Two passes over the marks: the kinds (to size the runs), then the entries straight into place —
+        // one array of entries, however many marks.
         var runs = KindCount + 1;
-        var flat = new MarkEntry[marks.Count];
         var counts = new int[runs];
+        for (var i = 0; i < marks.Count; i++)
+        {
+            counts[RunOf(marks[i].Kind)]++;
+        }
+
+        var runStart = new int[runs + 1];
+        for (var k = 0; k < runs; k++)
+        {
+            runStart[k + 1] = runStart[k] + counts[k];
+        }
+
+        var next = (int[])runStart.Clone();
+        var entries = new MarkEntry[marks.Count];
+        var markIndex = new int[marks.Count];
+        var firstDay = new int[runs];
+        var lastDay = new int[runs];
+        var cancelled = new int[runs];
+        for (var k = 0; k < runs; k++)
+        {
+            firstDay[k] = int.MaxValue;
+            lastDay[k] = int.MinValue;
+        }
+
+        var revised = new List<int>();
         string? lastLessonId = null;
         var lastCancelled = false;
-        for (var i = 0; i < flat.Length; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
             var m = marks[i];
             var lessonCancelled = false;
@@ -97,39 +122,14 @@ internal sealed class MarkEntryTable
                 lessonCancelled = lastCancelled;
             }
 
-            flat[i] = new MarkEntry(m, lessonCancelled);
-            counts[RunOf(m.Kind)]++;
-        }
-
-        var runStart = new int[runs + 1];
-        for (var k = 0; k < runs; k++)
-        {
-            runStart[k + 1] = runStart[k] + counts[k];
-        }
-
-        var next = (int[])runStart.Clone();
-        var entries = new MarkEntry[flat.Length];
-        var markIndex = new int[flat.Length];
-        var firstDay = new int[runs];
-        var lastDay = new int[runs];
-        var cancelled = new int[runs];
-        for (var k = 0; k < runs; k++)
-        {
-            firstDay[k] = int.MaxValue;
-            lastDay[k] = int.MinValue;
-        }
-
-        var revised = new List<int>();
-        for (var i = 0; i < flat.Length; i++)
-        {
-            ref readonly var e = ref flat[i];
-            var k = RunOf(e.Kind);
+            var k = RunOf(m.Kind);
             var at = next[k]++;
-            entries[at] = e;
+            entries[at] = new MarkEntry(m, lessonCancelled);
             markIndex[at] = i;
+            ref readonly var e = ref entries[at];
             firstDay[k] = Math.Min(firstDay[k], e.Day);
             lastDay[k] = Math.Max(lastDay[k], e.Day);
-            if (e.LessonCancelled)
+            if (lessonCancelled)
             {
                 cancelled[k]++;
             }
@@ -140,6 +140,7 @@ internal sealed class MarkEntryTable
             }
         }
 
+        // The revised entries were met in snapshot order.
         return new MarkEntryTable(marks, lessons, entries, markIndex, runStart, firstDay, lastDay, cancelled, revised.ToArray());
     }
 }
