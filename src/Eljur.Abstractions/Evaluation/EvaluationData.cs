@@ -213,7 +213,10 @@ public sealed class EvaluationData
     /// <summary>Finds a lesson by id.</summary>
     /// <param name="id">Lesson id.</param>
     /// <returns>The lesson or null.</returns>
-    public Lesson? FindLesson(string? id) => Find(_lessonsById, id);
+    public Lesson? FindLesson(string? id) =>
+        Snapshot.Lessons is Snapshots.SnapshotLessonList read
+            ? (id is null ? null : read.Find(id))
+            : Find(_lessonsById, id);
 
     /// <summary>Finds a student by id.</summary>
     /// <param name="id">Student id.</param>

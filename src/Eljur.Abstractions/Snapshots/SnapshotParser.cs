@@ -49,15 +49,15 @@ internal sealed class SnapshotParser
     private int _untilCancellationCheck = CancellationInterval;
 
     // Ids of each id-bearing array, filled while reading (duplicates) and used afterwards (references).
-    private HashSet<string>? _periodIds;
-    private HashSet<string>? _subjectIds;
-    private HashSet<string>? _classIds;
-    private HashSet<string>? _studentIds;
-    private HashSet<string>? _staffIds;
-    private HashSet<string>? _lessonIds;
-    private HashSet<string>? _markIds;
-    private HashSet<string>? _accountIds;
-    private HashSet<string>? _archiveIds;
+    private IdIndex? _periodIds;
+    private IdIndex? _subjectIds;
+    private IdIndex? _classIds;
+    private IdIndex? _studentIds;
+    private IdIndex? _staffIds;
+    private IdIndex? _lessonIds;
+    private IdIndex? _markIds;
+    private IdIndex? _accountIds;
+    private IdIndex? _archiveIds;
 
     // Line and position (packed) of each record that holds references, for the deferred check.
     private List<long>? _classAt;
@@ -288,7 +288,7 @@ internal sealed class SnapshotParser
 
         // Lessons and marks are handed out read-only: the marks' entry table is computed against these
         // lessons once, and must not go stale.
-        IReadOnlyList<Lesson>? readOnlyLessons = lessons?.AsReadOnly();
+        IReadOnlyList<Lesson>? readOnlyLessons = lessons is null ? null : new SnapshotLessonList(lessons, _lessonIds!);
         return new GradebookSnapshot
         {
             Format = format,
@@ -325,7 +325,7 @@ internal sealed class SnapshotParser
 
     private List<T>? ReadArray<T>(Func<T> readItem, List<long>? positions = null, Action<T, int, long>? check = null)
     {
-        HashSet<string>? none = null;
+        IdIndex? none = null;
         return ReadArray(readItem, null, ref none, positions, check);
     }
 
@@ -334,7 +334,7 @@ internal sealed class SnapshotParser
     /// once by <paramref name="check"/> (given the record, its index and packed position) or, when their
     /// targets may still follow, after the document, from the <paramref name="positions"/> kept here.
     /// </summary>
-    private List<T>? ReadArray<T>(Func<T> readItem, Func<T, string>? idOf, ref HashSet<string>? ids, List<long>? positions, Action<T, int, long>? check = null)
+    private List<T>? ReadArray<T>(Func<T> readItem, Func<T, string>? idOf, ref IdIndex? ids, List<long>? positions, Action<T, int, long>? check = null)
     {
         if (_r.TokenType == JsonToken.Null)
         {
@@ -349,7 +349,7 @@ internal sealed class SnapshotParser
         var list = new List<T>();
         if (idOf is not null)
         {
-            ids = new HashSet<string>(StringComparer.Ordinal);
+            ids = new IdIndex();
         }
 
         while (true)
@@ -366,13 +366,9 @@ internal sealed class SnapshotParser
             if (idOf is not null)
             {
                 var id = idOf(item);
-                if (!ids!.Add(id))
+                if (!ids!.TryAdd(id, list.Count))
                 {
-                    var first = 0;
-                    while (idOf(list[first]) != id)
-                    {
-                        first++;
-                    }
+                    ids.TryGetPosition(id, out var first);
 
                     var path = JsonPath(_r.Path);
                     throw new SnapshotFormatException(
@@ -1146,7 +1142,7 @@ internal sealed class SnapshotParser
         RefAt(_accountIds, l.AccountId, "logins", i, "accountId", at, "account", "accounts");
 
     private void Ref(
-        HashSet<string>? targets,
+        IdIndex? targets,
         string? id,
         string section,
         int index,
@@ -1157,7 +1153,7 @@ internal sealed class SnapshotParser
         int fieldIndex = -1) => RefAt(targets, id, section, index, field, at[index], what, targetSection, fieldIndex);
 
     private void RefAt(
-        HashSet<string>? targets,
+        IdIndex? targets,
         string? id,
         string section,
         int index,

@@ -233,4 +233,26 @@ public sealed class CompactMarksTests
 
         Assert.True(checkedAny > 50);
     }
+
+    [Fact]
+    public void Lessons_are_found_by_id_through_the_readers_index_and_through_replaced_lessons()
+    {
+        var built = Sample();
+        var read = ReadBack(built);
+        var clock = new SchoolClock(SchoolTimeZone.Resolve(built.School.TimeZone), 5, Abstractions.Calendar.ProductionCalendar.Russia);
+        EvaluationData Data(GradebookSnapshot s) => new(s, clock, s.Source.From, s.Source.To, T(Check.DefaultAsOf));
+
+        foreach (var id in new[] { "l1", "l2", "l3" })
+        {
+            Assert.Equal(Data(built).FindLesson(id), Data(read).FindLesson(id));
+            Assert.Equal(id, Data(read).FindLesson(id)!.Id);
+        }
+
+        Assert.Null(Data(read).FindLesson("nope"));
+        Assert.Null(Data(read).FindLesson(null));
+
+        var renamed = read with { Lessons = read.Lessons!.Select(l => l.Id == "l3" ? l with { Id = "l3b" } : l).ToList() };
+        Assert.Null(Data(renamed).FindLesson("l3"));
+        Assert.Equal("l3b", Data(renamed).FindLesson("l3b")!.Id);
+    }
 }
