@@ -199,6 +199,16 @@ public sealed class EvaluationData
     /// <returns>The marks; empty for a kind no mark has.</returns>
     public IReadOnlyList<Mark> MarksInScopeOfKind(MarkKind kind) => _marksInScope.Value.MarksOfKind(kind);
 
+    /// <summary>
+    /// Every mark of two kinds, in scope or not, in snapshot order — read from the compact table's runs
+    /// of those kinds, so the marks of other kinds are not touched (period-marks reads period and year
+    /// marks this way).
+    /// </summary>
+    /// <param name="first">A kind.</param>
+    /// <param name="second">Another kind.</param>
+    /// <returns>The marks.</returns>
+    internal IReadOnlyList<Mark> AllMarksOfKinds(MarkKind first, MarkKind second) => _marksInScope.Value.AllOfKinds(first, second);
+
     /// <summary>The marks in scope with at least one revision, in snapshot order.</summary>
     public IReadOnlyList<Mark> RevisedMarksInScope => _marksInScope.Value.Revised;
 
@@ -339,6 +349,26 @@ public sealed class EvaluationData
             }
 
             return _entryLists[run] ??= Filter(run);
+        }
+
+        public IReadOnlyList<Mark> AllOfKinds(MarkKind first, MarkKind second)
+        {
+            var a = MarkEntryTable.RunOf(first);
+            var b = MarkEntryTable.RunOf(second);
+            var aEnd = a == MarkEntryTable.KindCount ? 0 : _table.RunStart[a + 1];
+            var bEnd = b == MarkEntryTable.KindCount || b == a ? 0 : _table.RunStart[b + 1];
+            var i = a == MarkEntryTable.KindCount ? 0 : _table.RunStart[a];
+            var j = b == MarkEntryTable.KindCount || b == a ? 0 : _table.RunStart[b];
+            var index = _table.MarkIndex;
+            var result = new Mark[(aEnd - i) + (bEnd - j)];
+            for (var n = 0; n < result.Length; n++)
+            {
+                // Merge the two runs back into snapshot order.
+                var takeA = j >= bEnd || (i < aEnd && index[i] < index[j]);
+                result[n] = _table.Marks[takeA ? index[i++] : index[j++]];
+            }
+
+            return result;
         }
 
         public IReadOnlyList<Mark> MarksOfKind(MarkKind kind)

@@ -6,7 +6,7 @@ namespace Eljur.Abstractions.Evaluation;
 /// <summary>
 /// What the deadline rules read of one mark — its date, kind, subject and entry times — stored
 /// compactly, side by side with the other marks' (<see cref="MarkEntryList"/>), so that a pass over a
-/// million marks reads 40 bytes of each instead of the whole <see cref="Mark"/> record. Entry times are
+/// million marks reads 48 bytes of each instead of the whole <see cref="Mark"/> record. Entry times are
 /// kept as instants (UTC ticks); the mark itself keeps the offsets it was written with.
 /// </summary>
 public readonly struct MarkEntry
@@ -20,6 +20,7 @@ public readonly struct MarkEntry
     private readonly long _enteredAfterUtcTicks;
     private readonly string? _id;
     private readonly string? _subjectId;
+    private readonly string? _studentId;
     private readonly int _day;
     private readonly byte _kind;
     private readonly byte _flags;
@@ -30,6 +31,7 @@ public readonly struct MarkEntry
         _kind = (uint)mark.Kind <= byte.MaxValue - 1 ? (byte)mark.Kind : byte.MaxValue; // an undefined kind stays undefined
         _id = mark.Id;
         _subjectId = mark.SubjectId;
+        _studentId = mark.StudentId;
         byte flags = 0;
         if (mark.EnteredAt is { } at)
         {
@@ -63,6 +65,9 @@ public readonly struct MarkEntry
 
     /// <summary>The mark's id (<see cref="Mark.Id"/>): a finding about the mark needs no other field of the record.</summary>
     public string Id => _id ?? "";
+
+    /// <summary>The mark's student id (<see cref="Mark.StudentId"/>).</summary>
+    public string StudentId => _studentId ?? "";
 
     /// <summary>The mark's subject id (<see cref="Mark.SubjectId"/>).</summary>
     public string SubjectId => _subjectId ?? "";

@@ -96,15 +96,10 @@ internal sealed class PeriodMarksRule : Rule<PeriodMarksRule.Parameters>
             subjects.Add(pair.Key, byClass);
         }
 
-        // The earliest-entered period mark per period, student and subject.
-        foreach (var mark in data.Marks)
+        // The earliest-entered period mark per period, student and subject. Most marks are current or
+        // written: the period and year marks are read from their own runs of the mark table.
+        foreach (var mark in data.AllMarksOfKinds(MarkKind.Period, MarkKind.Year))
         {
-            // Most marks are current or written: out before the periods are looked at.
-            if (mark.Kind is not (MarkKind.Period or MarkKind.Year))
-            {
-                continue;
-            }
-
             for (var i = 0; i < periods.Count; i++)
             {
                 if (Counts(mark, periods[i]))

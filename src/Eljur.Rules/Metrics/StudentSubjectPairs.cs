@@ -51,8 +51,8 @@ internal static class StudentSubjectPairs
         // Counts per student, then per subject: two look-ups keyed by one string each (fast ordinal hashing),
         // rather than one by a pair of strings.
         var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        Count(data.MarksInScopeOfKind(MarkKind.Current), counts);
-        Count(data.MarksInScopeOfKind(MarkKind.Written), counts);
+        Count(data.MarkEntriesInScope(MarkKind.Current), counts);
+        Count(data.MarkEntriesInScope(MarkKind.Written), counts);
 
         var result = new List<int>();
         var last = data.To < data.AsOfDate ? data.To : data.AsOfDate;
@@ -78,13 +78,13 @@ internal static class StudentSubjectPairs
         return result;
     }
 
-    private static void Count(IReadOnlyList<Mark> marks, Dictionary<string, Dictionary<string, int>> counts)
+    private static void Count(MarkEntryList marks, Dictionary<string, Dictionary<string, int>> counts)
     {
         Dictionary<string, int>? bySubject = null;
         string? studentId = null;
         for (var i = 0; i < marks.Count; i++)
         {
-            var mark = marks[i];
+            ref readonly var mark = ref marks[i];
             if (!ReferenceEquals(mark.StudentId, studentId))
             {
                 studentId = mark.StudentId;
