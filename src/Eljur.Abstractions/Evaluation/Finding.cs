@@ -13,7 +13,7 @@ namespace Eljur.Abstractions.Evaluation;
 public sealed record Finding
 {
     private string? _message;
-    private object? _compose; // a Func<string> or a FindingMessage
+    private FindingMessage? _compose;
 
     /// <summary>Rule id, e.g. <c>written-mark-entry</c>.</summary>
     public string Rule { get; init; } = "";
@@ -50,12 +50,7 @@ public sealed record Finding
             }
 
             // Two threads may compose it at once; both get the same text, and either is kept.
-            text = _compose switch
-            {
-                Func<string> compose => compose(),
-                FindingMessage message => message.Compose(),
-                _ => "",
-            };
+            text = _compose?.Compose() ?? "";
             _message = text;
             return text;
         }
@@ -68,16 +63,6 @@ public sealed record Finding
     }
 
     /// <summary>Composes <see cref="Message"/> on first read (set by <see cref="RuleContext"/>).</summary>
-    internal Func<string> ComposeMessage
-    {
-        init
-        {
-            _compose = value;
-            _message = null;
-        }
-    }
-
-    /// <summary>Composes <see cref="Message"/> on first read, without a delegate (set by <see cref="RuleContext"/>).</summary>
     internal FindingMessage ComposeWith
     {
         init

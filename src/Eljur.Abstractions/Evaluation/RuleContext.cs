@@ -147,20 +147,8 @@ public sealed class RuleContext
         Certainty certainty = Certainty.Certain,
         DateTimeOffset? deadline = null,
         DateTimeOffset? observed = null,
-        Severity severity = Severity.Error)
-    {
-        if (message is null)
-        {
-            throw new ArgumentNullException(nameof(message));
-        }
-
-        if (!CanEvaluate(aspect))
-        {
-            return;
-        }
-
-        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, null, message));
-    }
+        Severity severity = Severity.Error) =>
+        Report(aspect, entity, static compose => compose(), message ?? throw new ArgumentNullException(nameof(message)), certainty, deadline, observed, severity);
 
     /// <summary>
     /// <see cref="Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity)"/>
@@ -196,32 +184,16 @@ public sealed class RuleContext
             return;
         }
 
-        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, null, null, new StateMessage<TState>(message, state)));
+        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, null, new StateMessage<TState>(message, state)));
     }
 
     private DateTimeOffset? SchoolTime(DateTimeOffset? instant) => instant is { } i ? Clock.ToSchoolTime(i) : null;
 
-    /// <summary>A finding whose times are already in the school's offset.</summary>
-    private Finding Create(string aspect, FindingEntity entity, Certainty certainty, DateTimeOffset? deadline, DateTimeOffset? observed, Severity severity, string? message, Func<string>? compose, FindingMessage? composeWith = null)
+    /// <summary>A finding whose times are already in the school's offset, with its text or what composes it.</summary>
+    private Finding Create(string aspect, FindingEntity entity, Certainty certainty, DateTimeOffset? deadline, DateTimeOffset? observed, Severity severity, string? text, FindingMessage? composer)
     {
         var effective = severity == Severity.Info ? Severity.Info : Use.Severity ?? severity;
-        if (composeWith is not null)
-        {
-            return new Finding
-            {
-                Rule = Rule.Id,
-                Clause = Use.Clause,
-                Severity = effective,
-                Certainty = certainty,
-                Aspect = aspect,
-                Entity = entity,
-                Deadline = deadline,
-                Observed = observed,
-                ComposeWith = composeWith,
-            };
-        }
-
-        return compose is null
+        return composer is null
             ? new Finding
             {
                 Rule = Rule.Id,
@@ -232,7 +204,7 @@ public sealed class RuleContext
                 Entity = entity,
                 Deadline = deadline,
                 Observed = observed,
-                Message = message ?? "",
+                Message = text ?? "",
             }
             : new Finding
             {
@@ -244,7 +216,7 @@ public sealed class RuleContext
                 Entity = entity,
                 Deadline = deadline,
                 Observed = observed,
-                ComposeMessage = compose,
+                ComposeWith = composer,
             };
     }
 
@@ -426,7 +398,7 @@ public sealed class RuleContext
         var seen = Clock.ToSchoolTime(at);
         var judged = certainty.Value;
         var message = new LateEntryMessage<TState>(what, state, judged, seen, dl, enteredAfter, Clock);
-        _findings.Add(Create(aspect, entity, judged, dl, seen, Severity.Error, null, null, message));
+        _findings.Add(Create(aspect, entity, judged, dl, seen, Severity.Error, null, message));
         return certainty;
     }
 }

@@ -156,7 +156,7 @@ public sealed class CompactMarksTests
     public void A_finding_with_a_composed_message_equals_one_given_the_text()
     {
         var entity = new FindingEntity("mark", "m1");
-        var lazy = new Finding { Rule = "r", Aspect = "late", Entity = entity, ComposeMessage = () => "Текст" };
+        var lazy = new Finding { Rule = "r", Aspect = "late", Entity = entity, ComposeWith = new StateMessage<string>(static s => s, "Текст") };
         var eager = new Finding { Rule = "r", Aspect = "late", Entity = entity, Message = "Текст" };
         var other = new Finding { Rule = "r", Aspect = "late", Entity = entity, Message = "Другой" };
 
