@@ -14,9 +14,9 @@ namespace Eljur.Connectors.Asiou.Tests;
 [Collection(LargeExportCollection.Name)]
 public sealed class LargeExportTests : IDisposable
 {
-    private const int Rows = 100_000;
-    private const int Classes = 40;
-    private const int StudentsPerClass = 25;
+    private const int Rows = LargeSchool.Rows;
+    private const int Classes = LargeSchool.Classes;
+    private const int StudentsPerClass = LargeSchool.StudentsPerClass;
 
     private readonly ITestOutputHelper _output;
     private readonly string _dir;
@@ -72,30 +72,12 @@ public sealed class LargeExportTests : IDisposable
     [Fact]
     public async Task A_100k_row_marks_export_imports_streaming()
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var peakBefore = process.PeakWorkingSet64;
-        var workingBefore = process.WorkingSet64;
-
-        var watch = Stopwatch.StartNew();
-        var snapshot = await TestSupport.FetchAsync(_dir, request: new() { From = new DateTime(2024, 9, 1), To = new DateTime(2025, 5, 31) });
-        watch.Stop();
-
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
-        process.Refresh();
+        var (snapshot, retained) = await LargeSchool.MeasuredFetchAsync(_dir, _output);
         Assert.Equal(Rows, snapshot.Marks!.Count);
         Assert.Equal(Classes * StudentsPerClass, snapshot.Students!.Count);
         Assert.All(snapshot.Marks!.Take(1000), m => Assert.NotNull(m.EnteredAt));
 
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"marks.csv: {_marksBytes / 1024.0 / 1024.0:0.0} MiB, {Rows} rows (Windows-1251, detected)"));
-        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fetch: {watch.Elapsed.TotalMilliseconds:0} ms"));
-        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated: {allocated / 1024.0 / 1024.0:0.0} MiB; retained (the snapshot): {retained / 1024.0 / 1024.0:0.0} MiB"));
-        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"working set: {workingBefore / 1024.0 / 1024.0:0.0} → {process.WorkingSet64 / 1024.0 / 1024.0:0.0} MiB; peak working set: {peakBefore / 1024.0 / 1024.0:0.0} → {process.PeakWorkingSet64 / 1024.0 / 1024.0:0.0} MiB"));
 
         // What stays is the snapshot (records and ids), a small multiple of the file; the file text is not kept.
         Assert.True(retained < 6 * _marksBytes, $"{retained} bytes retained for a {_marksBytes}-byte export.");
@@ -106,11 +88,9 @@ public sealed class LargeExportTests : IDisposable
     private static long Generate(string dir)
     {
         var cp1251 = Fixtures.Windows1251;
-        string[] surnames = { "Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Васильев", "Соколов", "Михайлов", "Новиков" };
-        string[] names = { "Александр", "Дмитрий", "Максим", "Сергей", "Андрей" };
-        string[] subjects = { "Математика", "Русский язык", "Литература", "История", "Физика", "Английский язык" };
-        string ClassName(int c) => $"{5 + (c % 7)}{"АБВГДЕ"[c / 7]}";
-        string Student(int c, int s) => $"{surnames[s % 10]} {names[s / 10 % 5]} {names[(s + c) % 5]}ович";
+        var subjects = LargeSchool.Subjects;
+        static string ClassName(int c) => LargeSchool.ClassName(c);
+        static string Student(int c, int s) => LargeSchool.Student(c, s);
 
         using (var w = new StreamWriter(Path.Combine(dir, "students.csv"), false, cp1251))
         {

@@ -21,9 +21,9 @@ namespace Eljur.Connectors.Asiou.Tests;
 [Collection(LargeExportCollection.Name)]
 public sealed class XlsxLargeExportTests : IDisposable
 {
-    private const int Rows = 100_000;
-    private const int Classes = 40;
-    private const int StudentsPerClass = 25;
+    private const int Rows = LargeSchool.Rows;
+    private const int Classes = LargeSchool.Classes;
+    private const int StudentsPerClass = LargeSchool.StudentsPerClass;
 
     private readonly ITestOutputHelper _output;
     private readonly string _dir;
@@ -83,22 +83,7 @@ public sealed class XlsxLargeExportTests : IDisposable
     [Fact]
     public async Task A_100k_row_xlsx_marks_export_imports_streaming()
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var peakBefore = process.PeakWorkingSet64;
-        var workingBefore = process.WorkingSet64;
-
-        var watch = Stopwatch.StartNew();
-        var snapshot = await TestSupport.FetchAsync(_dir, request: new() { From = new DateTime(2024, 9, 1), To = new DateTime(2025, 5, 31) });
-        watch.Stop();
-
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
-        process.Refresh();
+        var (snapshot, retained) = await LargeSchool.MeasuredFetchAsync(_dir, _output);
         Assert.Equal(Rows, snapshot.Marks!.Count);
         Assert.Equal(Classes * StudentsPerClass, snapshot.Students!.Count);
         Assert.All(snapshot.Marks!.Take(1000), m => Assert.NotNull(m.EnteredAt));
@@ -106,9 +91,6 @@ public sealed class XlsxLargeExportTests : IDisposable
         Assert.Equal("2", snapshot.Marks![0].Value);
 
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"marks.xlsx: {_fileBytes / 1024.0 / 1024.0:0.0} MiB ({_sheetXmlBytes / 1024.0 / 1024.0:0.0} MiB of sheet XML), {Rows} rows"));
-        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fetch: {watch.Elapsed.TotalMilliseconds:0} ms"));
-        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated: {allocated / 1024.0 / 1024.0:0.0} MiB; retained (the snapshot): {retained / 1024.0 / 1024.0:0.0} MiB"));
-        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"working set: {workingBefore / 1024.0 / 1024.0:0.0} → {process.WorkingSet64 / 1024.0 / 1024.0:0.0} MiB; peak working set: {peakBefore / 1024.0 / 1024.0:0.0} → {process.PeakWorkingSet64 / 1024.0 / 1024.0:0.0} MiB"));
 
         // What stays is the snapshot (records and ids), bounded relative to the sheet; the sheet is not kept.
         Assert.True(retained < 2 * _sheetXmlBytes, $"{retained} bytes retained for {_sheetXmlBytes} bytes of sheet XML.");
@@ -119,11 +101,9 @@ public sealed class XlsxLargeExportTests : IDisposable
     private static (long File, long SheetXml) Generate(string dir)
     {
         var cp1251 = Fixtures.Windows1251;
-        string[] surnames = { "Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Васильев", "Соколов", "Михайлов", "Новиков" };
-        string[] names = { "Александр", "Дмитрий", "Максим", "Сергей", "Андрей" };
-        string[] subjects = { "Математика", "Русский язык", "Литература", "История", "Физика", "Английский язык" };
-        string ClassName(int c) => $"{5 + (c % 7)}{"АБВГДЕ"[c / 7]}";
-        string Student(int c, int s) => $"{surnames[s % 10]} {names[s / 10 % 5]} {names[(s + c) % 5]}ович";
+        var subjects = LargeSchool.Subjects;
+        static string ClassName(int c) => LargeSchool.ClassName(c);
+        static string Student(int c, int s) => LargeSchool.Student(c, s);
 
         var students = new StringBuilder("Ученик;Класс;Дата зачисления;Дата выбытия;Согласие\r\n");
         for (var c = 0; c < Classes; c++)
