@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Eljur.Connectors.Asiou.Mapping;
 using Xunit.Abstractions;
+using static Eljur.Connectors.Asiou.Tests.LargeSchool;
 
 namespace Eljur.Connectors.Asiou.Tests;
 
@@ -14,10 +15,6 @@ namespace Eljur.Connectors.Asiou.Tests;
 [Collection(LargeExportCollection.Name)]
 public sealed class LargeExportTests : IDisposable
 {
-    private const int Rows = LargeSchool.Rows;
-    private const int Classes = LargeSchool.Classes;
-    private const int StudentsPerClass = LargeSchool.StudentsPerClass;
-
     private readonly ITestOutputHelper _output;
     private readonly string _dir;
     private readonly long _marksBytes;
@@ -88,9 +85,6 @@ public sealed class LargeExportTests : IDisposable
     private static long Generate(string dir)
     {
         var cp1251 = Fixtures.Windows1251;
-        var subjects = LargeSchool.Subjects;
-        static string ClassName(int c) => LargeSchool.ClassName(c);
-        static string Student(int c, int s) => LargeSchool.Student(c, s);
 
         using (var w = new StreamWriter(Path.Combine(dir, "students.csv"), false, cp1251))
         {
@@ -122,7 +116,7 @@ public sealed class LargeExportTests : IDisposable
                 var s = i / Classes % StudentsPerClass;
                 var date = start.AddDays(i / 2000 * 7 % 250);
                 sb.Clear();
-                sb.Append(Student(c, s)).Append(';').Append(ClassName(c)).Append(';').Append(subjects[i % 6]).Append(';')
+                sb.Append(Student(c, s)).Append(';').Append(ClassName(c)).Append(';').Append(Subjects[i % 6]).Append(';')
                     .Append(date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)).Append(';').Append(2 + (i % 4)).Append(';')
                     .Append(i % 10 == 0 ? "Контрольная работа" : "Текущая").Append(';')
                     .Append(date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)).Append(' ').Append(10 + (i % 8)).Append(":").Append((i % 60).ToString("00", CultureInfo.InvariantCulture)).Append("\r\n");

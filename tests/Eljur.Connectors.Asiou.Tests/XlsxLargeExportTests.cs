@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Eljur.Connectors.Asiou.Mapping;
 using Eljur.Connectors.Asiou.Tests.Xlsx;
 using Xunit.Abstractions;
+using static Eljur.Connectors.Asiou.Tests.LargeSchool;
 
 namespace Eljur.Connectors.Asiou.Tests;
 
@@ -21,10 +22,6 @@ namespace Eljur.Connectors.Asiou.Tests;
 [Collection(LargeExportCollection.Name)]
 public sealed class XlsxLargeExportTests : IDisposable
 {
-    private const int Rows = LargeSchool.Rows;
-    private const int Classes = LargeSchool.Classes;
-    private const int StudentsPerClass = LargeSchool.StudentsPerClass;
-
     private readonly ITestOutputHelper _output;
     private readonly string _dir;
     private readonly long _fileBytes;
@@ -101,9 +98,6 @@ public sealed class XlsxLargeExportTests : IDisposable
     private static (long File, long SheetXml) Generate(string dir)
     {
         var cp1251 = Fixtures.Windows1251;
-        var subjects = LargeSchool.Subjects;
-        static string ClassName(int c) => LargeSchool.ClassName(c);
-        static string Student(int c, int s) => LargeSchool.Student(c, s);
 
         var students = new StringBuilder("Ученик;Класс;Дата зачисления;Дата выбытия;Согласие\r\n");
         for (var c = 0; c < Classes; c++)
@@ -128,7 +122,7 @@ public sealed class XlsxLargeExportTests : IDisposable
                 var date = start.AddDays(i / 2000 * 7 % 250);
                 yield return new object?[]
                 {
-                    Student(c, s), ClassName(c), subjects[i % 6], date, (double)(2 + (i % 4)),
+                    Student(c, s), ClassName(c), Subjects[i % 6], date, (double)(2 + (i % 4)),
                     i % 10 == 0 ? "Контрольная работа" : "Текущая", date.AddHours(10 + (i % 8)).AddMinutes(i % 60),
                 };
             }

@@ -12,9 +12,6 @@ internal sealed class IdIndex
 {
     private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
 
-    /// <summary>How many ids.</summary>
-    public int Count => _positions.Count;
-
     /// <summary>Adds an id at a position; false (and nothing changed) when the id is already there.</summary>
     public bool TryAdd(string id, int position)
     {
