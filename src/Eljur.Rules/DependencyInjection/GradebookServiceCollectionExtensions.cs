@@ -48,7 +48,7 @@ public static class GradebookServiceCollectionExtensions
         });
         foreach (var rule in StandardRules.All)
         {
-            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(RuleDefinition), rule));
+            AddRuleOnce(services, rule);
         }
 
         services.TryAddSingleton<IRuleCatalog>(sp => new RuleCatalog(sp.GetServices<RuleDefinition>()));
@@ -72,11 +72,24 @@ public static class GradebookServiceCollectionExtensions
             throw new ArgumentNullException(nameof(builder));
         }
 
-        if (!builder.Services.Any(d => d.ServiceType == typeof(RuleDefinition) && d.ImplementationInstance?.GetType() == typeof(TRule)))
-        {
-            builder.Services.AddSingleton<RuleDefinition>(new TRule());
-        }
-
+        AddRuleOnce(builder.Services, new TRule());
         return builder;
+    }
+
+    /// <summary>
+    /// Registers a rule instance unless one with the same id is registered already. Rules are told
+    /// apart by id, not by class: one class may serve several ids (parents' and students'
+    /// participation share one), so <c>TryAddEnumerable</c>, which keeps one instance per class,
+    /// would drop all but the first.
+    /// </summary>
+    private static void AddRuleOnce(IServiceCollection services, RuleDefinition rule)
+    {
+        var taken = services.Any(d => d.ServiceType == typeof(RuleDefinition)
+            && d.ImplementationInstance is RuleDefinition registered
+            && string.Equals(registered.Id, rule.Id, StringComparison.Ordinal));
+        if (!taken)
+        {
+            services.AddSingleton(rule);
+        }
     }
 }
