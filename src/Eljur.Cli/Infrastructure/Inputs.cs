@@ -26,7 +26,29 @@ internal static class Inputs
             return d;
         }
 
-        throw new CliException(ExitCodes.BadInput, $"{option}: «{text}» — не дата; ожидается ГГГГ-ММ-ДД, например 2024-11-15.");
+        throw new CliException(ExitCodes.BadInput, $"{option}: «{text}» — не дата; ожидается ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, например 2024-11-15.");
+    }
+
+    /// <summary>
+    /// The one wording for a range that ends before it starts, in every command. A side the user did not
+    /// give comes from the data (the snapshot's range), and the message says so.
+    /// </summary>
+    public static void RequireOrder(DateTime from, DateTime to, bool fromGiven, bool toGiven)
+    {
+        if (to.Date >= from.Date)
+        {
+            return;
+        }
+
+        var start = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (fromGiven ? " (--from)" : " (начало данных)");
+        var end = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (toGiven ? " (--to)" : " (конец данных)");
+        var fix = (fromGiven, toGiven) switch
+        {
+            (true, false) => "укажите --from не позже конца данных или задайте --to",
+            (false, true) => "укажите --to не раньше начала данных или задайте --from",
+            _ => "поменяйте даты местами",
+        };
+        throw new CliException(ExitCodes.BadInput, $"конец периода {end} раньше его начала {start}: {fix}.");
     }
 
     /// <summary>
