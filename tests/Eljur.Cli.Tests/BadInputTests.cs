@@ -42,6 +42,15 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
                 """);
             File.WriteAllText(Path.Combine(Dir, "bad-date.json"), File.ReadAllText(Path.Combine(Dir, "school.json")).Replace("\"date\": \"2024-10-14\"", "\"date\": \"14.10.2024\""));
             File.WriteAllText(Path.Combine(Dir, "not-a-config.json"), "baseUrl = https://x");
+            File.WriteAllText(Path.Combine(Dir, "string-days.json"), """
+                {
+                  "format": "eljur.policy/1", "id": "my-school", "title": "Положение школы",
+                  "rules": [
+                    { "rule": "written-mark-entry", "clause": "5.4",
+                      "params": { "defaultWorkingDays": "5" } }
+                  ]
+                }
+                """);
             using var connection = new SqliteConnection($"Data Source={Path.Combine(Dir, "other.db")};Pooling=False");
             connection.Open();
             using var command = connection.CreateCommand();
@@ -93,6 +102,9 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         ("sync: чужая база SQLite", 2, new[] { "sync", "--connector", "file", "--input", "{D}/school.json", "--store", "{D}/other.db" }, new[] { "--store", "other.db", "не хранилище" }),
         ("snapshot: хранилища нет", 2, new[] { "snapshot", "--store", "{D}/none.db", "--out", "{D}/s.json" }, new[] { "--store", "none.db", "eljur sync" }),
         ("generate: --schools не число", 2, new[] { "generate", "--schools", "много", "--out", "{D}/g.json" }, new[] { "--schools", "«много»", "не целое число" }),
+        ("generate: доля не число", 2, new[] { "generate", "--late-rate", "треть", "--out", "{D}/g.json" }, new[] { "--late-rate", "«треть»", "не число" }),
+        ("policies validate без файла", 2, new[] { "policies", "validate" }, new[] { "не указан файл регламента", "ФАЙЛ" }),
+        ("check: параметр правила не того типа", 2, new[] { "check", "--snapshot", "{D}/school.json", "--policy", "{D}/string-days.json" }, new[] { "string-days.json", "строка 5", "defaultWorkingDays", "должно быть целым числом, а указана строка «5»" }),
         ("generate: доля больше 1", 2, new[] { "generate", "--late-rate", "2", "--out", "{D}/g.json" }, new[] { "--late-rate", "от 0 до 1" }),
     }.Select(c => new object[] { c.Name, c.Code, c.Args, c.Names });
 

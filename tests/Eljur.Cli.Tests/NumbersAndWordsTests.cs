@@ -71,6 +71,23 @@ public class NumbersAndWordsTests
         Assert.Matches(@"— \d+ урок(а|ов)?, \d+ отмет(ка|ки|ок), \d+ пропуск(а|ов)?; \d+,\d МБ, \d+,\d с", output);
     }
 
+    [Fact]
+    public void A_share_with_a_decimal_comma_means_the_same_as_with_a_point()
+    {
+        var dir = CliRunner.TempDir();
+        string Generate(string rate, string name)
+        {
+            var file = Path.Combine(dir, name);
+            var (code, _, error) = CliRunner.Run("generate", "--schools", "1", "--students-per-school", "10", "--from", "2024-09-02", "--to", "2024-09-13", "--late-rate", rate, "--compact", "--out", file);
+            Assert.True(code == 0, error);
+            return File.ReadAllText(file);
+        }
+
+        var comma = Generate("0,5", "comma.json");
+        Assert.Equal(Generate("0.5", "point.json"), comma);
+        Assert.NotEqual(Generate("0.05", "small.json"), comma);
+    }
+
     [Theory]
     [InlineData("--polcy", "--policy")]
     [InlineData("chek", "check")]

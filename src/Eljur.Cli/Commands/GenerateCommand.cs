@@ -24,10 +24,10 @@ internal static class GenerateCommand
         var from = new Option<string?>("--from") { Description = "Первый день, ГГГГ-ММ-ДД (по умолчанию 2024-09-01)" };
         var to = new Option<string?>("--to") { Description = "Последний день, ГГГГ-ММ-ДД (по умолчанию 2025-05-31)" };
         var seed = new Option<long>("--seed") { Description = "Начальное значение генератора: одинаковое значение — одинаковый файл", DefaultValueFactory = _ => defaults.Seed };
-        var late = new Option<double>("--late-rate") { Description = "Доля записей, внесённых с опозданием (0–1)", DefaultValueFactory = _ => defaults.LateEntryRate };
-        var revisions = new Option<double>("--revision-rate") { Description = "Доля исправленных отметок (0–1)", DefaultValueFactory = _ => defaults.RevisionRate };
-        var absences = new Option<double>("--absence-rate") { Description = "Доля пропущенных учениками учебных дней (0–1)", DefaultValueFactory = _ => defaults.AbsenceRate };
-        var sixDay = new Option<double>("--six-day-share") { Description = "Доля школ с шестидневкой (0–1)", DefaultValueFactory = _ => defaults.SixDayWeekShare };
+        var late = new Option<double>("--late-rate") { Description = "Доля записей, внесённых с опозданием (0–1)", DefaultValueFactory = _ => defaults.LateEntryRate, CustomParser = r => Inputs.Share(r, defaults.LateEntryRate) };
+        var revisions = new Option<double>("--revision-rate") { Description = "Доля исправленных отметок (0–1)", DefaultValueFactory = _ => defaults.RevisionRate, CustomParser = r => Inputs.Share(r, defaults.RevisionRate) };
+        var absences = new Option<double>("--absence-rate") { Description = "Доля пропущенных учениками учебных дней (0–1)", DefaultValueFactory = _ => defaults.AbsenceRate, CustomParser = r => Inputs.Share(r, defaults.AbsenceRate) };
+        var sixDay = new Option<double>("--six-day-share") { Description = "Доля школ с шестидневкой (0–1)", DefaultValueFactory = _ => defaults.SixDayWeekShare, CustomParser = r => Inputs.Share(r, defaults.SixDayWeekShare) };
         var compact = new Option<bool>("--compact") { Description = "Без отступов (файл меньше)" };
         var split = new Option<bool>("--split") { Description = "Отдельный снимок на каждую школу: FILE-s01.json, FILE-s02.json, …" };
         var output = new Option<string>("--out") { Description = "Файл снимка", Required = true };

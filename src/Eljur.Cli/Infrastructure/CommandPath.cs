@@ -21,6 +21,14 @@ internal static class CommandPath
         return string.Join(" ", names);
     }
 
+    /// <summary>How an argument is shown in usage lines: <c>ФАЙЛ</c>, <c>ID</c>.</summary>
+    public static string Placeholder(Argument argument) => argument.Name switch
+    {
+        "file" => "ФАЙЛ",
+        "id" => "ID",
+        _ => argument.Name.ToUpperInvariant(),
+    };
+
     /// <summary>The options that apply to a command: its own and the recursive ones of its parents (<c>--help</c>).</summary>
     public static IEnumerable<Option> Options(CommandResult result)
     {

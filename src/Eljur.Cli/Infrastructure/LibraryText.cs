@@ -54,7 +54,7 @@ internal static class LibraryText
         P("^the threshold is a ratio between 0 and 1$", _ => "порог (threshold) — доля от 0 до 1, например 0.95"),
         P("^\"(.*)\" is a rule, not a metric: it takes no threshold$", m => $"«{m.Groups[1].Value}» — правило, а не показатель: порог (threshold) ему не задаётся"),
         P("^params must be an object$", _ => "«params» должен быть JSON-объектом"),
-        P("^must be (.+?)(?:, found (.*))?$", m => "должно быть " + Kind(m.Groups[1].Value) + (m.Groups[2].Success ? ", а указано " + Found(m.Groups[2].Value) : "")),
+        P("^must be (.+?)(?:, found (.*))?$", m => "должно быть " + Kind(m.Groups[1].Value) + (m.Groups[2].Success ? ", а " + Found(m.Groups[2].Value) : "")),
     };
 
     /// <summary>The Russian text of a library's problem description.</summary>
@@ -132,24 +132,24 @@ internal static class LibraryText
         };
     }
 
-    /// <summary>What was found instead, in Russian.</summary>
+    /// <summary>What was found instead, in Russian: «указана строка «5»», «указано число».</summary>
     private static string Found(string english)
     {
         var text = Regex.Match(english, "^the string \"(.*)\"$", RegexOptions.CultureInvariant);
         if (text.Success)
         {
-            return $"строка «{text.Groups[1].Value}»";
+            return $"указана строка «{text.Groups[1].Value}»";
         }
 
         return english switch
         {
-            "a number" => "число",
-            "an object" => "объект",
-            "an array" or "a list" => "список",
-            "a boolean" => "true/false",
-            "null" or "nothing" => "null",
-            "a string" => "строка",
-            _ => english,
+            "a number" => "указано число",
+            "an object" => "указан объект",
+            "an array" or "a list" => "указан список",
+            "a boolean" => "указано true или false",
+            "null" or "nothing" => "указано null",
+            "a string" => "указана строка",
+            _ => "указано " + english,
         };
     }
 }

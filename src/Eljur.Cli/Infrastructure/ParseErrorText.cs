@@ -157,7 +157,7 @@ internal static class ParseErrorText
         {
             if (parse.GetResult(argument) is not { Tokens.Count: > 0 })
             {
-                yield return $"не указан {Lower(argument.Description)}: {path} {argument.Name.ToUpperInvariant()}.";
+                yield return $"не указан {Lower(argument.Description)}: {path} {CommandPath.Placeholder(argument)}.";
             }
         }
 

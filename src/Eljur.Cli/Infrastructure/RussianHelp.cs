@@ -64,7 +64,7 @@ internal sealed class RussianHelp : SynchronousCommandLineAction
         var subcommands = command.Subcommands.Where(c => !c.Hidden).ToList();
 
         output.WriteLine("Как вызвать:");
-        var usage = path + string.Concat(arguments.Select(a => " " + a.Name.ToUpperInvariant()));
+        var usage = path + string.Concat(arguments.Select(a => " " + CommandPath.Placeholder(a)));
         if (subcommands.Count > 0)
         {
             output.WriteLine($"  {path} КОМАНДА [параметры]");
@@ -80,7 +80,7 @@ internal sealed class RussianHelp : SynchronousCommandLineAction
         {
             output.WriteLine();
             output.WriteLine("Аргументы:");
-            Columns(output, arguments.Select(a => (a.Name.ToUpperInvariant(), a.Description ?? "")));
+            Columns(output, arguments.Select(a => (CommandPath.Placeholder(a), a.Description ?? "")));
         }
 
         if (subcommands.Count > 0)
