@@ -99,6 +99,27 @@ public class StoreSafetyTests
     }
 
     [Fact]
+    public void A_store_of_a_newer_eljur_is_refused_in_russian()
+    {
+        var dir = CliRunner.TempDir();
+        var store = Path.Combine(dir, "store.db");
+        Assert.Equal(0, CliRunner.Run(Sync(Snapshot(dir), store)).Code);
+        using (var connection = new SqliteConnection($"Data Source={store};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES (99, '2030-01-01');";
+            command.ExecuteNonQuery();
+        }
+
+        var (code, _, error) = CliRunner.Run("snapshot", "--store", store, "--out", Path.Combine(dir, "out.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("создано более новой версией eljur (схема 99", error);
+        Assert.Contains("обновите eljur", error);
+    }
+
+    [Fact]
     public void A_failed_sync_into_an_existing_store_keeps_it()
     {
         var dir = CliRunner.TempDir();

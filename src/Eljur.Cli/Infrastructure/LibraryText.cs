@@ -16,6 +16,7 @@ internal static class LibraryText
     private static readonly (Regex Pattern, Func<Match, string> Russian)[] Problems =
     {
         P("^the document is empty$", _ => "файл пуст"),
+        P("^The store (.+) has schema version (\\d+), newer than this program knows \\((\\d+)\\): update eljur\\.$", m => $"хранилище {m.Groups[1].Value} создано более новой версией eljur (схема {m.Groups[2].Value}, эта программа знает {m.Groups[3].Value}): обновите eljur"),
         P("^unexpected end of the document$", _ => "файл оборвался: JSON не закончен (не хватает закрывающих скобок или кавычек) — неправильный JSON"),
         P("^not valid JSON: .*$", _ => "текст не является правильным JSON (синтаксическая ошибка): проверьте скобки, кавычки и запятые"),
         P("^the text is not valid UTF-8$", _ => "текст не в кодировке UTF-8: сохраните файл в UTF-8"),
