@@ -95,6 +95,8 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         ("report: неизвестный период", 2, new[] { "report", "progress", "--snapshot", "{D}/school.json", "--period", "q9", "--out", "{D}/p.html" }, new[] { "--period", "«q9»" }),
         ("fetch: опечатка в коннекторе", 2, new[] { "fetch", "--connector", "eljr", "--from", "2024-09-02", "--to", "2024-09-06", "--out", "{D}/f.json" }, new[] { "--connector", "«eljr»", "возможно, имелось в виду eljur" }),
         ("fetch: нет токена", 2, new[] { "fetch", "--connector", "mosreg", "--school-id", "1000", "--from", "2024-09-02", "--to", "2024-09-06", "--out", "{D}/f.json" }, new[] { "--token (ELJUR_TOKEN)" }),
+        ("fetch: ключ ЭлЖур не того вида", 2, new[] { "fetch", "--connector", "eljur", "--vendor", "lyceum68", "--devkey", "не-ключ", "--token", "t", "--time-zone", "Europe/Moscow", "--from", "2024-09-02", "--to", "2024-09-06", "--out", "{D}/f.json" }, new[] { "--devkey (ELJUR_DEVKEY)", "шестнадцатеричных цифр" }),
+        ("fetch: опечатка в часовом поясе", 2, new[] { "fetch", "--connector", "mosreg", "--token", "t", "--school-id", "1000", "--time-zone", "Europe/Moskow", "--from", "2024-09-02", "--to", "2024-09-06", "--out", "{D}/f.json" }, new[] { "--time-zone (ELJUR_TIME_ZONE)", "«Europe/Moskow»", "возможно, имелось в виду Europe/Moscow" }),
         ("fetch: конец раньше начала", 2, new[] { "fetch", "--connector", "file", "--input", "{D}/school.json", "--from", "2024-10-10", "--to", "2024-10-01", "--out", "{D}/f.json" }, new[] { "--to", "раньше" }),
         ("fetch: --config не JSON", 2, new[] { "fetch", "--connector", "eljur", "--config", "{D}/not-a-config.json", "--from", "2024-09-02", "--to", "2024-09-06", "--out", "{D}/f.json" }, new[] { "--config", "not-a-config.json", "JSON" }),
         ("fetch: файла --input нет", 2, new[] { "fetch", "--connector", "file", "--input", "{D}/none.json", "--from", "2024-09-02", "--to", "2024-09-06", "--out", "{D}/f.json" }, new[] { "--input", "none.json", "не найден" }),
@@ -159,6 +161,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         rest = Regex.Replace(rest, "«[^»]*»", " ");
         rest = Regex.Replace(rest, @"(?<![\w])--?[a-z][a-z0-9-]*", " ");
         rest = Regex.Replace(rest, @"ELJUR_[A-Z_]+", " ");
+        rest = Regex.Replace(rest, @"\b[A-Z][a-z]+/[A-Za-z_]+\b", " "); // time zones such as Europe/Moscow
         rest = Regex.Replace(rest, @"\$[\w.\[\]]*", " ");
         rest = Regex.Replace(rest, @"[\w./-]+\.(json|db|sbn|html|csv)\b", " ");
         var allowed = new HashSet<string>(StringComparer.Ordinal)
