@@ -188,6 +188,18 @@ public sealed class SyncEljurTests : IDisposable
     }
 
     [Fact]
+    public void A_refused_first_sync_exits_3_and_leaves_no_store_file()
+    {
+        var dir = CliRunner.TempDir();
+        var store = Path.Combine(dir, "new.db");
+
+        var refused = Run(new DateTimeOffset(2024, 9, 9, 15, 0, 0, TimeSpan.Zero), Sync(store, "wrong-password"));
+
+        Assert.Equal(3, refused.Code);
+        Assert.Empty(Directory.GetFiles(dir));
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task Syncing_the_eljur_mock_twice_records_the_week_once_and_a_refused_login_exits_3_leaving_the_store_as_it_was()
     {
         var store = Path.Combine(CliRunner.TempDir(), "eljur.db");
