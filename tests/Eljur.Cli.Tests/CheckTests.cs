@@ -57,7 +57,7 @@ public class CheckTests
         var lines = error.Trim().Split('\n');
         Assert.Single(lines);
         Assert.Contains("broken.json", lines[0]);
-        Assert.Contains("line 4", lines[0]);
+        Assert.Contains("строка 4", lines[0]);
         Assert.DoesNotContain("   at ", error);
     }
 

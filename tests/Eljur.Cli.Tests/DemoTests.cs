@@ -16,7 +16,7 @@ public class DemoTests
         Assert.Equal("", error);
         Assert.Contains("Демонстрационная школа № 1", output);
         Assert.Contains("Регламент: Положение об электронном классном журнале МАОУ «Лицей № 68», Уфа (2023)", output);
-        Assert.Contains("Всего нарушений:", output);
+        Assert.Contains("Всего: 20 нарушений.", output);
         Assert.True(File.Exists(Path.Combine(dir, "snapshot.json")));
         Assert.True(File.Exists(Path.Combine(dir, "report.txt")));
         var html = File.ReadAllText(Path.Combine(dir, "report.html"));

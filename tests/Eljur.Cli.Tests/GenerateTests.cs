@@ -52,7 +52,7 @@ public class GenerateTests
         var (code, _, error) = CliRunner.Run("generate", "--late-rate", "1.5", "--out", Path.Combine(dir, "x.json"));
 
         Assert.Equal(2, code);
-        Assert.Contains("LateEntryRate", error);
+        Assert.Contains("--late-rate", error);
         Assert.False(File.Exists(Path.Combine(dir, "x.json")));
     }
 }

@@ -14,7 +14,7 @@ public class PoliciesTests
         Assert.Equal(0, code);
         Assert.Contains("корректен", output);
         Assert.Contains("(lyceum68-ufa-2023)", output);
-        Assert.Contains("правил и показателей — 17", output);
+        Assert.Contains("17 правил или показателей", output);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class PoliciesTests
         var (code, _, error) = CliRunner.Run("policies", "validate", file);
         Assert.Equal(2, code);
         Assert.Contains("$.rules[1].rule", error);
-        Assert.Contains("line 6", error);
+        Assert.Contains("строка 6", error);
         Assert.Contains("no-such-rule", error);
         Assert.Contains("bad.json", error);
     }

@@ -67,7 +67,7 @@ public class SyncCommandTests
         Assert.Equal(0, Run(Sync2, new[] { "sync", "--connector", "file", "--input", v2, "--store", store }.Concat(range).ToArray()).Code);
         var third = Run(Sync3, new[] { "sync", "--connector", "file", "--input", v3, "--store", store }.Concat(range).ToArray());
         Assert.True(third.Code == 0, third.Error);
-        Assert.Contains("отметок 2", third.Error);
+        Assert.Contains("2 отметки", third.Error);
 
         var exported = Path.Combine(dir, "observed.json");
         var snap = Run(Sync3, "snapshot", "--store", store, "--from", "2024-09-01", "--to", "2024-10-31", "--out", exported);
@@ -113,7 +113,7 @@ public class SyncCommandTests
 
         Assert.True(first.Code == 0, first.Error);
         Assert.True(second.Code == 0, second.Error);
-        Assert.Contains("отметок 0", second.Error);
+        Assert.Contains("0 отметок", second.Error);
         var runs = await new SqliteGradebookStore(store).GetRunsAsync();
         Assert.All(runs, r => Assert.Equal((new DateTime(2024, 9, 1), new DateTime(2025, 8, 31)), (r.From, r.To)));
         Assert.Equal(1, runs[0].Counts.MarksAdded);
@@ -185,6 +185,18 @@ public sealed class SyncEljurTests : IDisposable
         var error = new StringWriter();
         var code = CliApp.Run(args, new Console2(output, error), new FakeTimeProvider(now));
         return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void A_refused_first_sync_exits_3_and_leaves_no_store_file()
+    {
+        var dir = CliRunner.TempDir();
+        var store = Path.Combine(dir, "new.db");
+
+        var refused = Run(new DateTimeOffset(2024, 9, 9, 15, 0, 0, TimeSpan.Zero), Sync(store, "wrong-password"));
+
+        Assert.Equal(3, refused.Code);
+        Assert.Empty(Directory.GetFiles(dir));
     }
 
     [Fact]

@@ -64,4 +64,58 @@ public static class RussianText
     /// <param name="value">Ratio 0..1.</param>
     /// <returns>Text.</returns>
     public static string Percent(double value) => (value * 100).ToString("0.#", Culture) + "\u00a0%";
+
+    /// <summary>
+    /// The share <paramref name="numerator"/> of <paramref name="denominator"/> as a percentage, rounded once
+    /// from the exact ratio (7 of 13 is <c>53,8 %</c>; a value already rounded to 4 decimals, 0.5385, would
+    /// round again to 53,9 %). Halves round away from zero.
+    /// </summary>
+    /// <param name="numerator">Part.</param>
+    /// <param name="denominator">Whole; must not be zero.</param>
+    /// <returns>Text such as <c>53,8 %</c>.</returns>
+    public static string Percent(long numerator, long denominator)
+    {
+        if (denominator == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(denominator), "A share of nothing has no percentage.");
+        }
+
+        // Tenths of a percent in exact decimal arithmetic: no binary fraction sits between the ratio and the rounding.
+        var tenths = decimal.Round(numerator * 1000m / denominator, 0, MidpointRounding.AwayFromZero);
+        return (tenths / 10m).ToString("0.#", Culture) + "\u00a0%";
+    }
+
+    /// <summary>
+    /// The Russian word form that goes with a count: <c>1 урок</c>, <c>2 урока</c>, <c>5 уроков</c>,
+    /// <c>11 уроков</c>, <c>21 урок</c>, <c>192 урока</c>.
+    /// </summary>
+    /// <param name="count">The count (its sign is ignored).</param>
+    /// <param name="one">Form for 1, 21, 101… (<c>урок</c>).</param>
+    /// <param name="few">Form for 2–4, 22–24… (<c>урока</c>).</param>
+    /// <param name="many">Form for 0, 5–20, 25–30… (<c>уроков</c>).</param>
+    /// <returns>One of the three forms.</returns>
+    public static string Plural(long count, string one, string few, string many)
+    {
+        var n = Math.Abs(count % 100);
+        if (n is >= 11 and <= 14)
+        {
+            return many;
+        }
+
+        return (n % 10) switch
+        {
+            1 => one,
+            2 or 3 or 4 => few,
+            _ => many,
+        };
+    }
+
+    /// <summary>A count with its word in the right form: <c>192 урока</c>, <c>452 отметки</c>, <c>10 школ</c>.</summary>
+    /// <param name="count">The count.</param>
+    /// <param name="one">Form for 1 (<c>урок</c>).</param>
+    /// <param name="few">Form for 2–4 (<c>урока</c>).</param>
+    /// <param name="many">Form for 5–20 (<c>уроков</c>).</param>
+    /// <returns>Text; thousands are not grouped, so numbers stay easy to copy.</returns>
+    public static string Count(long count, string one, string few, string many) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + Plural(count, one, few, many);
 }

@@ -82,7 +82,7 @@ public static class SyntheticSnapshotGenerator
         var header = new School
         {
             Id = "region-" + options.Seed.ToString(CultureInfo.InvariantCulture),
-            Name = string.Format(CultureInfo.InvariantCulture, "Синтетический регион: {0} школ(ы)", options.Schools),
+            Name = "Синтетический регион: " + Evaluation.RussianText.Count(options.Schools, "школа", "школы", "школ"),
             TimeZone = options.TimeZone,
             WorkWeek = week,
             Region = options.Region,

@@ -29,7 +29,7 @@ internal static class CheckCommand
         var from = new Option<string?>("--from") { Description = "Начало проверяемого периода, ГГГГ-ММ-ДД (по умолчанию — из снимка)" };
         var to = new Option<string?>("--to") { Description = "Конец проверяемого периода, ГГГГ-ММ-ДД (по умолчанию — из снимка)" };
         var format = new Option<string>("--format") { Description = "Формат отчёта", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(Formats);
+        Choices.Restrict(format, Formats);
         var output = new Option<string?>("--out") { Description = "Файл отчёта (по умолчанию — стандартный вывод)" };
         var anonymize = new Option<bool>("--anonymize") { Description = "Заменить имена учеников устойчивыми псевдонимами" };
         var template = new Option<string?>("--template") { Description = "Свой шаблон отчёта (Scriban) для форматов text, html, md" };
@@ -63,7 +63,7 @@ internal static class CheckCommand
     public static int Run(CheckRequest request, Console2 console, TimeProvider time, CancellationToken cancellationToken)
     {
         var data = Connectors.ConnectorCheck.Fetched ?? Load(request, cancellationToken);
-        var policy = Presets.Resolve(request.Policy);
+        var policy = PolicyInput.Resolve(request.Policy);
         var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken);
         var rendering = ReportOutput.ForCheck(request.Format, request.Anonymize, request.Template, data, policy);
         Write(report, request.Format, request.Output, console, rendering);
@@ -79,7 +79,7 @@ internal static class CheckCommand
 
         if (request.Snapshot is { } path)
         {
-            return SnapshotReader.ReadFile(path, cancellationToken);
+            return SnapshotReader.ReadFile(InputFiles.Existing(path, "--snapshot", "файл снимка данных (JSON)"), cancellationToken);
         }
 
         // The check range is the export range, so records outside it do not enter the check at all.
@@ -103,6 +103,7 @@ internal static class CheckCommand
             From = Inputs.Date(from, "--from"),
             To = Inputs.Date(to, "--to"),
         };
+        Inputs.RequireOrder(options.From ?? data.Source.From, options.To ?? data.Source.To, options.From is not null, options.To is not null);
         var engine = new PolicyEngine(StandardRules.Catalog, ProductionCalendar.Russia, time);
         return engine.Evaluate(data, policy, options, cancellationToken);
     }
@@ -115,6 +116,8 @@ internal static class CheckCommand
             rendering.Write(report, console.Out);
             return;
         }
+
+        InputFiles.Writable(output, "--out");
 
         // Render first, so that a template error leaves no half-written file.
         var text = new StringWriter();

@@ -53,7 +53,7 @@ internal static class DemoCommand
 
         var o = console.Out;
         o.WriteLine($"Демонстрация: {snapshot.School.Name}, классы {string.Join(", ", snapshot.Classes!.Select(c => c.Name))}");
-        o.WriteLine($"Данные: {snapshot.Lessons!.Count} уроков, {snapshot.Marks!.Count} отметок, {snapshot.Absences!.Count} пропусков за {RussianText.Date(DemoSchool.From)} — {RussianText.Date(DemoSchool.To)}");
+        o.WriteLine($"Данные: {Words.Records(snapshot.Lessons!.Count, snapshot.Marks!.Count, snapshot.Absences!.Count)} за {RussianText.Date(DemoSchool.From)} — {RussianText.Date(DemoSchool.To)}");
         o.WriteLine($"Регламент: {policy.Title}");
         o.WriteLine();
         foreach (var group in report.Findings.GroupBy(f => f.Rule))
@@ -62,19 +62,21 @@ internal static class DemoCommand
             var possible = breaches.Count(f => f.Certainty == Certainty.Possible);
             var notes = group.Count() - breaches.Count;
             var title = StandardRules.Catalog.TryGet(group.Key, out var rule) ? rule.Title : group.Key;
-            var counts = breaches.Count > 0 ? $"нарушений {breaches.Count}{(possible > 0 ? $", из них возможных {possible}" : "")}" : "нарушений нет";
-            o.WriteLine($"  {title} (п. {group.First().Clause}): {counts}{(notes > 0 ? $"; к сведению: {notes}" : "")}");
+            var counts = breaches.Count > 0
+                ? Words.Breaches(breaches.Count) + (possible > 0 ? $", из них {RussianText.Count(possible, "возможное", "возможных", "возможных")}" : "")
+                : "нарушений нет";
+            o.WriteLine($"  {title} (п. {group.First().Clause}): {counts}{(notes > 0 ? $"; к сведению: {Words.Notes(notes)}" : "")}");
         }
 
         foreach (var m in report.Metrics)
         {
             var title = StandardRules.Catalog.TryGet(m.Metric, out var rule) ? rule.Title : m.Metric;
             var verdict = m.Passed switch { true => "норматив выполнен", false => "норматив НЕ выполнен", _ => "без норматива" };
-            o.WriteLine($"  {title}: {(m.Value is { } v ? RussianText.Percent(v) : "нет данных")} — {verdict}");
+            o.WriteLine($"  {title}: {(m.Value is not null ? $"{RussianText.Percent(m.Numerator, m.Denominator)} ({m.Numerator} из {m.Denominator})" : "нет данных")} — {verdict}");
         }
 
         o.WriteLine();
-        o.WriteLine($"Всего нарушений: {report.Findings.Count(f => f.Severity != Severity.Info)}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
+        o.WriteLine($"Всего: {Words.Breaches(report.Findings.Count(f => f.Severity != Severity.Info))}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
         o.WriteLine($"Проверить снимок заново: eljur check --snapshot {snapshotPath} --policy <регламент> --as-of 2024-11-20T12:00:00+05:00");
         return ExitCodes.Ok;
     }

@@ -29,15 +29,13 @@ internal static class FetchCommand
     {
         var first = Inputs.Date(from, "--from")!.Value;
         var last = Inputs.Date(to, "--to")!.Value;
-        if (last < first)
-        {
-            throw new CliException(ExitCodes.BadInput, "--to раньше --from.");
-        }
+        Inputs.RequireOrder(first, last, true, true);
+        InputFiles.Writable(output, "--out");
 
         var snapshot = source.Fetch(parse, first, last, console, time, cancellationToken);
         SnapshotWriter.WriteFile(snapshot, output);
         console.Error.WriteLine(
-            $"Снимок записан: {output} — уроков {snapshot.Lessons?.Count ?? 0}, отметок {snapshot.Marks?.Count ?? 0}, пропусков {snapshot.Absences?.Count ?? 0}, учеников {snapshot.Students?.Count ?? 0}.");
+            $"Снимок записан: {output} — {Words.Records(snapshot.Lessons?.Count ?? 0, snapshot.Marks?.Count ?? 0, snapshot.Absences?.Count ?? 0)}, {Words.Students(snapshot.Students?.Count ?? 0)}.");
         return ExitCodes.Ok;
     }
 }

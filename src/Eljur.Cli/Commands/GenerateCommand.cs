@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Snapshots;
 using Eljur.Abstractions.Synthetic;
 using Eljur.Cli.Infrastructure;
@@ -23,10 +24,10 @@ internal static class GenerateCommand
         var from = new Option<string?>("--from") { Description = "Первый день, ГГГГ-ММ-ДД (по умолчанию 2024-09-01)" };
         var to = new Option<string?>("--to") { Description = "Последний день, ГГГГ-ММ-ДД (по умолчанию 2025-05-31)" };
         var seed = new Option<long>("--seed") { Description = "Начальное значение генератора: одинаковое значение — одинаковый файл", DefaultValueFactory = _ => defaults.Seed };
-        var late = new Option<double>("--late-rate") { Description = "Доля записей, внесённых с опозданием (0–1)", DefaultValueFactory = _ => defaults.LateEntryRate };
-        var revisions = new Option<double>("--revision-rate") { Description = "Доля исправленных отметок (0–1)", DefaultValueFactory = _ => defaults.RevisionRate };
-        var absences = new Option<double>("--absence-rate") { Description = "Доля пропущенных учениками учебных дней (0–1)", DefaultValueFactory = _ => defaults.AbsenceRate };
-        var sixDay = new Option<double>("--six-day-share") { Description = "Доля школ с шестидневкой (0–1)", DefaultValueFactory = _ => defaults.SixDayWeekShare };
+        var late = new Option<double>("--late-rate") { Description = "Доля записей, внесённых с опозданием (0–1)", DefaultValueFactory = _ => defaults.LateEntryRate, CustomParser = r => Inputs.Share(r, defaults.LateEntryRate) };
+        var revisions = new Option<double>("--revision-rate") { Description = "Доля исправленных отметок (0–1)", DefaultValueFactory = _ => defaults.RevisionRate, CustomParser = r => Inputs.Share(r, defaults.RevisionRate) };
+        var absences = new Option<double>("--absence-rate") { Description = "Доля пропущенных учениками учебных дней (0–1)", DefaultValueFactory = _ => defaults.AbsenceRate, CustomParser = r => Inputs.Share(r, defaults.AbsenceRate) };
+        var sixDay = new Option<double>("--six-day-share") { Description = "Доля школ с шестидневкой (0–1)", DefaultValueFactory = _ => defaults.SixDayWeekShare, CustomParser = r => Inputs.Share(r, defaults.SixDayWeekShare) };
         var compact = new Option<bool>("--compact") { Description = "Без отступов (файл меньше)" };
         var split = new Option<bool>("--split") { Description = "Отдельный снимок на каждую школу: FILE-s01.json, FILE-s02.json, …" };
         var output = new Option<string>("--out") { Description = "Файл снимка", Required = true };
@@ -56,6 +57,8 @@ internal static class GenerateCommand
 
     public static int Run(SyntheticSnapshotOptions options, string output, bool compact, bool split, Console2 console)
     {
+        Validate(options);
+        InputFiles.Writable(output, "--out");
         options.Validate();
         var watch = Stopwatch.StartNew();
         if (!split)
@@ -88,15 +91,35 @@ internal static class GenerateCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>The generator's limits, told in terms of the command line (the generator itself says them in English).</summary>
+    private static void Validate(SyntheticSnapshotOptions o)
+    {
+        static void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new CliException(ExitCodes.BadInput, message);
+            }
+        }
+
+        Require(o.Schools is >= 1 and <= 9_999, $"--schools: {o.Schools} — школ должно быть от 1 до 9999.");
+        Require(o.StudentsPerSchool is >= 1 and <= 100_000, $"--students-per-school: {o.StudentsPerSchool} — учеников в школе должно быть от 1 до 100000.");
+        Inputs.RequireOrder(o.From, o.To, true, true);
+        foreach (var (value, option) in new[] { (o.LateEntryRate, "--late-rate"), (o.RevisionRate, "--revision-rate"), (o.AbsenceRate, "--absence-rate"), (o.SixDayWeekShare, "--six-day-share") })
+        {
+            Require(value is >= 0 and <= 1, $"{option}: {value.ToString(RussianText.Culture)} — доля должна быть от 0 до 1 (например, 0.25).");
+        }
+
+        Require(o.AbsenceRate < 0.9, $"--absence-rate: {o.AbsenceRate.ToString(RussianText.Culture)} — доля пропусков должна быть меньше 0.9.");
+    }
+
     private static void Report(Console2 console, string path, string school, int lessons, int marks, int absences, Stopwatch watch) =>
         console.Out.WriteLine(string.Format(
-            CultureInfo.InvariantCulture,
-            "{0}: {1} — {2} уроков, {3} отметок, {4} пропусков; {5:F1} МБ, {6:F1} с",
+            RussianText.Culture,
+            "{0}: {1} — {2}; {3:F1} МБ, {4:F1} с",
             path,
             school,
-            lessons,
-            marks,
-            absences,
+            Words.Records(lessons, marks, absences),
             new FileInfo(path).Length / 1e6,
             watch.Elapsed.TotalSeconds));
 }

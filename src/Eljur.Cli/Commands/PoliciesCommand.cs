@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Linq;
-using Eljur.Abstractions.Policies;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Cli.Infrastructure;
 using Eljur.Rules;
 
@@ -60,15 +60,17 @@ internal static class PoliciesCommand
 
     private static int Show(string id, Console2 console)
     {
-        var json = Presets.GetJson(id) ?? throw new PolicyException($"unknown preset \"{id}\"; shipped presets: {string.Join(", ", Presets.Ids)}", "$", null, id);
+        var json = Presets.GetJson(id) ?? throw new CliException(
+            ExitCodes.BadInput,
+            $"нет пресета «{id}»{Suggestions.Hint(id, Presets.Ids)}. Пресеты: {string.Join(", ", Presets.Ids)}.");
         console.Out.Write(json);
         return ExitCodes.Ok;
     }
 
     private static int Validate(string path, Console2 console)
     {
-        var policy = PolicyReader.ReadFile(path, StandardRules.Catalog);
-        console.Out.WriteLine($"Регламент «{policy.Title}» ({policy.Id}) корректен: правил и показателей — {policy.Uses.Count}.");
+        var policy = PolicyInput.ReadFile(path, "eljur policies validate");
+        console.Out.WriteLine($"Регламент «{policy.Title}» ({policy.Id}) корректен: {RussianText.Count(policy.Uses.Count, "правило или показатель", "правила или показателя", "правил или показателей")}.");
         return ExitCodes.Ok;
     }
 }

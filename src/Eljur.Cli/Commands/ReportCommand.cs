@@ -32,7 +32,7 @@ internal static class ReportCommand
         var snapshot = new Option<string>("--snapshot") { Description = "Файл снимка данных (eljur.snapshot/1)", Required = true };
         var output = new Option<string>("--out") { Description = "Файл отчёта", Required = true };
         var format = new Option<string>("--format") { Description = "Формат отчёта", DefaultValueFactory = _ => "html" };
-        format.AcceptOnlyFromAmong(Formats);
+        Choices.Restrict(format, Formats);
         var anonymize = new Option<bool>("--anonymize") { Description = "Заменить имена учеников устойчивыми псевдонимами" };
         var template = new Option<string?>("--template") { Description = "Свой шаблон отчёта (Scriban); поля модели — в docs/reports.md" };
         var command = new Command(name, description) { snapshot, output, format, anonymize, template };
@@ -69,10 +69,12 @@ internal static class ReportCommand
 
     private static int Run(ReportKind kind, Request request, Console2 console, CancellationToken cancellationToken)
     {
-        if (request.Template is not null && !File.Exists(request.Template))
+        if (request.Template is not null)
         {
-            throw new CliException(ExitCodes.BadInput, $"--template: файл шаблона не найден: {request.Template}");
+            InputFiles.Existing(request.Template, "--template", "файл шаблона отчёта (Scriban)");
         }
+
+        InputFiles.Writable(request.Output, "--out");
 
         var from = Inputs.Date(request.From, "--from");
         var to = Inputs.Date(request.To, "--to");
@@ -81,7 +83,12 @@ internal static class ReportCommand
             throw new CliException(ExitCodes.BadInput, "--period и --from/--to вместе не указываются: период уже задаёт даты.");
         }
 
-        var data = SnapshotReader.ReadFile(request.Snapshot, cancellationToken);
+        if (from is not null && to is not null)
+        {
+            Inputs.RequireOrder(from.Value, to.Value, true, true);
+        }
+
+        var data = SnapshotReader.ReadFile(InputFiles.Existing(request.Snapshot, "--snapshot", "файл снимка данных (JSON)"), cancellationToken);
         var options = new ReportOptions { Anonymize = request.Anonymize, TemplatePath = request.Template };
         var format = request.Format == "md" ? ReportFormat.Markdown : ReportFormat.Html;
         string text;
@@ -122,7 +129,7 @@ internal static class ReportCommand
                 ExitCodes.BadInput,
                 periods.Count == 0
                     ? $"--period: в снимке нет учебных периодов, а указан «{id}»."
-                    : $"--period: нет учебного периода «{id}»; в снимке есть: {string.Join(", ", periods.Select(p => p.Id))}.");
+                    : $"--period: нет учебного периода «{id}»{Suggestions.Hint(id, periods.Select(p => p.Id))}; в снимке есть: {string.Join(", ", periods.Select(p => p.Id))}.");
     }
 
     private sealed record Request(string Snapshot, string Output, string Format, bool Anonymize, string? Template, string? Period, string? From, string? To);

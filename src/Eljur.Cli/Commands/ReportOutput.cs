@@ -31,9 +31,9 @@ internal sealed class ReportOutput
             throw new CliException(ExitCodes.BadInput, "--template: шаблон применим к форматам text, html и md, а не к json.");
         }
 
-        if (template is not null && !File.Exists(template))
+        if (template is not null)
         {
-            throw new CliException(ExitCodes.BadInput, $"--template: файл шаблона не найден: {template}");
+            InputFiles.Existing(template, "--template", "файл шаблона отчёта (Scriban)");
         }
 
         var names = snapshot is null ? null : ReportRenderer.StudentNames(snapshot);

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Snapshots;
 using Eljur.Cli.Infrastructure;
 
@@ -28,11 +29,12 @@ internal static class SnapshotCommand
 
     public static int Run(string storePath, string? from, string? to, string output, string? school, Console2 console, CancellationToken cancellationToken)
     {
+        InputFiles.Writable(output, "--out");
         var store = StoreInputs.Open(storePath, create: false);
         var snapshot = StoreInputs.Export(store, school, from, to, cancellationToken);
         SnapshotWriter.WriteFile(snapshot, output);
-        console.Error.WriteLine(FormattableString.Invariant(
-            $"Снимок записан: {output} (уроков {snapshot.Lessons!.Count}, отметок {snapshot.Marks!.Count}, пропусков {snapshot.Absences!.Count}; {snapshot.Source.From:yyyy-MM-dd} — {snapshot.Source.To:yyyy-MM-dd})"));
+        console.Error.WriteLine(
+            $"Снимок записан: {output} ({Words.Records(snapshot.Lessons!.Count, snapshot.Marks!.Count, snapshot.Absences!.Count)}; {RussianText.Date(snapshot.Source.From)} — {RussianText.Date(snapshot.Source.To)})");
         return ExitCodes.Ok;
     }
 }

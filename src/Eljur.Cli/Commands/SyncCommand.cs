@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
 using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Sync;
 using Eljur.Cli.Connectors;
@@ -51,6 +53,21 @@ internal static class SyncCommand
     public static int Run(Func<IGradebookConnector> resolve, string storePath, string? from, string? to, Console2 console, TimeProvider time, CancellationToken cancellationToken)
     {
         var source = resolve();
+        var existed = File.Exists(storePath) || Directory.Exists(storePath);
+        try
+        {
+            return Sync(source, storePath, from, to, console, time, cancellationToken);
+        }
+        catch when (!existed && File.Exists(storePath))
+        {
+            // A first sync that failed leaves nothing behind: an empty store would pass for a synced one.
+            StoreInputs.DeleteCreated(storePath);
+            throw;
+        }
+    }
+
+    private static int Sync(IGradebookConnector source, string storePath, string? from, string? to, Console2 console, TimeProvider time, CancellationToken cancellationToken)
+    {
         var store = StoreInputs.Open(storePath, create: true);
         DateTime first, last;
         if (from is null || to is null)
@@ -65,22 +82,17 @@ internal static class SyncCommand
             last = Inputs.Date(to, "--to")!.Value;
         }
 
-        if (last < first)
-        {
-            throw new CliException(ExitCodes.BadInput, "--to раньше, чем --from");
-        }
+        Inputs.RequireOrder(first, last, from is not null, to is not null);
 
         var run = new GradebookSync(store, time)
             .SyncAsync(source, new FetchRequest { From = first, To = last }, null, cancellationToken)
             .GetAwaiter().GetResult();
         (source as IDisposable)?.Dispose();
         var c = run.Counts;
-        console.Error.WriteLine(FormattableString.Invariant(
-            $"Синхронизировано: {store.Path}, школа {run.SchoolId}, {run.From:yyyy-MM-dd} — {run.To:yyyy-MM-dd}. ") +
-            FormattableString.Invariant(
-            $"Новых уроков {c.LessonsAdded}, тем {c.TopicsAdded}, домашних заданий {c.HomeworkAdded}, отметок {c.MarksAdded}, пропусков {c.AbsencesAdded}; ") +
-            FormattableString.Invariant(
-            $"исправлений отметок {c.MarksRevised}; удалено уроков {c.LessonsDeleted}, отметок {c.MarksDeleted}, пропусков {c.AbsencesDeleted}; без изменений {c.Unchanged}."));
+        console.Error.WriteLine(
+            $"Синхронизировано: {store.Path}, школа {run.SchoolId}, {RussianText.Date(run.From)} — {RussianText.Date(run.To)}. " +
+            $"Новые: {Words.Lessons(c.LessonsAdded)}, {Words.Topics(c.TopicsAdded)}, {Words.Homework(c.HomeworkAdded)}, {Words.Marks(c.MarksAdded)}, {Words.Absences(c.AbsencesAdded)}; " +
+            $"исправлено: {Words.Marks(c.MarksRevised)}; удалено: {Words.Lessons(c.LessonsDeleted)}, {Words.Marks(c.MarksDeleted)}, {Words.Absences(c.AbsencesDeleted)}; без изменений: {Words.Records(c.Unchanged)}.");
         return ExitCodes.Ok;
     }
 

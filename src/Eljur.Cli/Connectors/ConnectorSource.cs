@@ -36,7 +36,7 @@ internal sealed class ConnectorSource
         {
             Description = "Источник данных: " + string.Join(", ", Known.Value.Select(c => $"{c.Id} ({c.Description})")),
         };
-        Connector.AcceptOnlyFromAmong(Known.Value.Select(c => c.Id).ToArray());
+        Choices.Restrict(Connector, Known.Value.Select(c => c.Id).ToArray());
         Config = new Option<string?>("--config") { Description = "JSON-файл с параметрами коннектора (ключи — имена параметров: baseUrl, vendor, devkey, …)" };
         Classes = new Option<string[]>("--class") { Description = "Только этот класс (можно повторять); по умолчанию — все доступные" };
         foreach (var spec in Known.Value.SelectMany(c => c.Options))
@@ -137,6 +137,7 @@ internal sealed class ConnectorSource
             return result;
         }
 
+        InputFiles.Existing(path, "--config", "JSON-файл параметров коннектора");
         JObject root;
         try
         {
@@ -145,7 +146,8 @@ internal sealed class ConnectorSource
         }
         catch (JsonReaderException ex)
         {
-            throw new CliException(ExitCodes.BadInput, $"--config {path}: не JSON-объект (строка {ex.LineNumber}): {ex.Message}");
+            var line = ex.LineNumber > 0 ? $", строка {ex.LineNumber}" : "";
+            throw new CliException(ExitCodes.BadInput, $"--config {path}{line}: нужен JSON-объект вида {{ \"baseUrl\": \"…\" }}, а текст не является правильным JSON: проверьте скобки, кавычки и запятые.");
         }
 
         var known = _specs.Values.ToDictionary(s => ConnectorOption.Normalize(s.ConfigKey), s => s, StringComparer.Ordinal);
@@ -154,7 +156,7 @@ internal sealed class ConnectorSource
             var key = ConnectorOption.Normalize(property.Name);
             if (!known.ContainsKey(key))
             {
-                throw new CliException(ExitCodes.BadInput, $"--config {path}: неизвестный параметр «{property.Name}»; известны: {string.Join(", ", known.Values.Select(s => s.ConfigKey))}.");
+                throw new CliException(ExitCodes.BadInput, $"--config {path}: неизвестный параметр «{property.Name}»{Suggestions.Hint(property.Name, known.Values.Select(s => s.ConfigKey))}; известны: {string.Join(", ", known.Values.Select(s => s.ConfigKey))}.");
             }
 
             if (property.Value.Type is not (JTokenType.String or JTokenType.Integer or JTokenType.Float or JTokenType.Boolean or JTokenType.Null))

@@ -30,7 +30,7 @@ internal sealed class FileCliConnector : ICliConnector
 
     public void Register(IGradebookBuilder builder, ConnectorValues values)
     {
-        var path = values.Require("--input");
+        var path = Infrastructure.InputFiles.Existing(values.Require("--input"), "--input", "файл снимка данных (JSON)");
         builder.AddConnector(new ConnectorRegistration(Id, Id, _ => new SnapshotFileConnector(path)));
     }
 

@@ -16,7 +16,7 @@ internal static class ValidationFailures
         var match = property.Match(failure);
         if (match.Success && optionByProperty.TryGetValue(match.Groups[1].Value, out var option))
         {
-            return options.Single(o => o.Name == option).Display + ": " + failure.Substring(match.Length);
+            return options.Single(o => o.Name == option).Display + ": " + OptionFailureText.Russian(failure.Substring(match.Length));
         }
 
         return failure;

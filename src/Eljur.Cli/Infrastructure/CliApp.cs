@@ -21,6 +21,7 @@ internal static class CliApp
             SnapshotCommand.Create(console),
             GenerateCommand.Create(console),
         };
+        RussianHelp.Install(root);
         return root;
     }
 
@@ -28,14 +29,14 @@ internal static class CliApp
     {
         var root = Build(console, time ?? TimeProvider.System);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && parse.Action is not RussianHelp)
         {
-            foreach (var error in parse.Errors)
+            foreach (var message in ParseErrorText.Describe(parse))
             {
-                console.Error.WriteLine("eljur: " + error.Message);
+                console.Error.WriteLine("eljur: " + message);
             }
 
-            console.Error.WriteLine("Справка: eljur --help");
+            console.Error.WriteLine($"Справка: {CommandPath.Of(parse.CommandResult)} --help");
             return ExitCodes.BadInput;
         }
 

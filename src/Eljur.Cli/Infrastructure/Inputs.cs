@@ -26,7 +26,51 @@ internal static class Inputs
             return d;
         }
 
-        throw new CliException(ExitCodes.BadInput, $"{option}: «{text}» — не дата; ожидается ГГГГ-ММ-ДД, например 2024-11-15.");
+        throw new CliException(ExitCodes.BadInput, $"{option}: «{text}» — не дата; ожидается ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, например 2024-11-15.");
+    }
+
+    /// <summary>
+    /// A share or rate typed by a person: <c>0.25</c> or, as Russians write it, <c>0,25</c>. Without this,
+    /// <c>0,5</c> would be read with a thousands separator, as 5.
+    /// </summary>
+    public static double Share(System.CommandLine.Parsing.ArgumentResult result, double fallback)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return fallback;
+        }
+
+        var text = result.Tokens[0].Value;
+        if (double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        var option = (result.Parent as System.CommandLine.Parsing.OptionResult)?.Option.Name ?? "значение";
+        result.AddError($"{option}: «{text}» — не число; ожидается доля, например 0.25 или 0,25.");
+        return fallback;
+    }
+
+    /// <summary>
+    /// The one wording for a range that ends before it starts, in every command. A side the user did not
+    /// give comes from the data (the snapshot's range), and the message says so.
+    /// </summary>
+    public static void RequireOrder(DateTime from, DateTime to, bool fromGiven, bool toGiven)
+    {
+        if (to.Date >= from.Date)
+        {
+            return;
+        }
+
+        var start = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (fromGiven ? " (--from)" : " (начало данных)");
+        var end = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (toGiven ? " (--to)" : " (конец данных)");
+        var fix = (fromGiven, toGiven) switch
+        {
+            (true, false) => "укажите --from не позже конца данных или задайте --to",
+            (false, true) => "укажите --to не раньше начала данных или задайте --from",
+            _ => "поменяйте даты местами",
+        };
+        throw new CliException(ExitCodes.BadInput, $"конец периода {end} раньше его начала {start}: {fix}.");
     }
 
     /// <summary>

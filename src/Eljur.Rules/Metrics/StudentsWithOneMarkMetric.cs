@@ -9,7 +9,7 @@ internal sealed class StudentsWithOneMarkMetric : MetricRule
 {
     public override string Id => "students-with-one-mark";
 
-    public override string Title => "Доля учащихся с одной отметкой по предмету";
+    public override string Title => "Доля пар ученик–предмет с одной отметкой";
 
     protected override IEnumerable<CapabilityNeed> Needs()
     {

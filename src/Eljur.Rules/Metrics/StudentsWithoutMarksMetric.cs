@@ -9,7 +9,7 @@ internal sealed class StudentsWithoutMarksMetric : MetricRule
 {
     public override string Id => "students-without-marks";
 
-    public override string Title => "Доля учащихся без отметок по предмету";
+    public override string Title => "Доля пар ученик–предмет без отметок";
 
     protected override IEnumerable<CapabilityNeed> Needs()
     {

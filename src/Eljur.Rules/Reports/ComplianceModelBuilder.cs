@@ -150,7 +150,7 @@ internal static class ComplianceModelBuilder
             Quote = use?.Quote,
             HasValue = m.Value.HasValue,
             Value = m.Value,
-            ValueText = m.Value is { } v ? RussianText.Percent(v) : "нет данных",
+            ValueText = m.Value is not null ? RussianText.Percent(m.Numerator, m.Denominator) : "нет данных",
             Numerator = m.Numerator,
             Denominator = m.Denominator,
             HasThreshold = m.Threshold.HasValue,
@@ -178,8 +178,8 @@ internal static class ComplianceModelBuilder
             (thresholdLabelX, anchor) = t > 0.85 ? (tx, "end") : t < 0.15 ? (tx, "start") : (tx, "middle");
         }
 
-        var description = m.Value is { } v
-            ? $"{RussianText.Percent(v)} ({m.Numerator} из {m.Denominator})" + (m.Threshold is { } th ? $", норматив {comparison} {RussianText.Percent(th)}" : "")
+        var description = m.Value is not null
+            ? $"{RussianText.Percent(m.Numerator, m.Denominator)} ({m.Numerator} из {m.Denominator})" + (m.Threshold is { } th ? $", норматив {comparison} {RussianText.Percent(th)}" : "")
             : "нет данных";
         return new MetricChartModel
         {
