@@ -72,7 +72,8 @@ public sealed class PolicyEngine : IPolicyEngine
             throw new ArgumentException($"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(options));
         }
 
-        var data = new EvaluationData(snapshot, clock, from, to, asOf);
+        // Facts dated after as-of have not happened yet (rules.md, "Time").
+        var data = new EvaluationData(AsOfView.Of(snapshot, asOf, asOf.Date), clock, from, to, asOf);
         var findings = new List<Finding>();
         var metrics = new List<MetricResult>();
         var notEvaluable = new List<NotEvaluableEntry>();
