@@ -10,7 +10,8 @@ namespace Eljur.Abstractions.Evaluation;
 /// </summary>
 /// <remarks>
 /// A record entered after as-of is left out (a mark, an absence, a plan, a GIA result, an account created
-/// later); a text entered after it is absent (a topic, homework, a comment, the «held» mark); a revision
+/// later); a text entered after it is absent (a topic, homework, a comment, the «held: true» mark; a
+/// cancellation stands whenever it was recorded); a revision
 /// after it is undone (the mark keeps the value it had); a destruction, an activation or a last login after it
 /// has not happened; an archive record archived after the as-of date is not in the register yet. Entry times
 /// that are unknown are kept: the rules charge them to the missing capability. The snapshot is returned
@@ -129,7 +130,8 @@ internal static class AsOfView
         var topic = lesson.TopicEnteredAt is { } t && t.UtcTicks > ticks;
         var homework = lesson.HomeworkEnteredAt is { } h && h.UtcTicks > ticks;
         var comment = lesson.CommentEnteredAt is { } c && c.UtcTicks > ticks;
-        var held = lesson.HeldAt is { } e && e.UtcTicks > ticks;
+        // A cancellation (held: false) stands whenever it was recorded: a cancelled lesson is out of every rule.
+        var held = lesson.Held == true && lesson.HeldAt is { } e && e.UtcTicks > ticks;
         if (!(topic || homework || comment || held))
         {
             return lesson;
@@ -153,7 +155,7 @@ internal static class AsOfView
 
         if (held)
         {
-            // «Held» entered later: not yet marked; a lesson marked not held later counted as held until then.
+            // «Held» entered later: not yet marked as held (a journal entry of its own for the metrics).
             then = then with { Held = null, HeldAt = null };
         }
 
