@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Eljur.Abstractions.Calendar;
 using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Model;
@@ -141,14 +142,17 @@ public sealed class RulesEngineThreeRules
         var counts = new Dictionary<string, int>(StringComparer.Ordinal) { [CurrentMarkEntry] = 0, [WrittenMarkEntry] = 0, [MarkCorrection] = 0 };
         foreach (var mark in snapshot.Marks ?? Array.Empty<Mark>())
         {
-            if (mark.Date < from || mark.Date > lastDate || mark.EnteredAt is not { } enteredAt
+            // A mark entered after the as-of moment does not exist yet (rules.md, "Time").
+            if (mark.Date < from || mark.Date > lastDate || mark.EnteredAt is not { } enteredAt || enteredAt > localAsOf
                 || (mark.LessonId is not null && cancelled.Contains(mark.LessonId)))
             {
                 continue;
             }
 
+            var revisions = mark.Revisions.Count(r => r.At <= localAsOf);
+
             // Only marks one of the three rules can concern go to the engine.
-            if (mark.Kind is not (MarkKind.Current or MarkKind.Written) && mark.Revisions.Count == 0)
+            if (mark.Kind is not (MarkKind.Current or MarkKind.Written) && revisions == 0)
             {
                 continue;
             }
@@ -160,7 +164,7 @@ public sealed class RulesEngineThreeRules
                 SubjectName = subjectNames.TryGetValue(mark.SubjectId, out var name) ? name : mark.SubjectId,
                 EnteredAt = enteredAt,
                 EnteredAfter = mark.EnteredAfter,
-                RevisionCount = mark.Revisions.Count,
+                RevisionCount = revisions,
             };
             var results = _engine.ExecuteAllRulesAsync(Workflow, new RuleParameter("m", facts)).GetAwaiter().GetResult();
             foreach (var result in results)

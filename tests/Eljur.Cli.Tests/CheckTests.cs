@@ -101,15 +101,20 @@ public class CheckTests
     }
 
     [Fact]
-    public void A_snapshot_outside_the_calendar_exits_2_naming_the_year()
+    public void A_snapshot_outside_the_calendar_is_checked_with_its_working_day_deadlines_not_evaluable()
     {
         var dir = CliRunner.TempDir();
         CliRunner.Run("demo", "--out", dir);
         var text = File.ReadAllText(Path.Combine(dir, "snapshot.json")).Replace("2024-", "2031-");
         var file = Path.Combine(dir, "future.json");
         File.WriteAllText(file, text);
-        var (code, _, error) = CliRunner.Run("check", "--snapshot", file, "--policy", CliRunner.DemoPreset, "--as-of", "2031-12-01T00:00:00+05:00");
-        Assert.Equal(2, code);
-        Assert.Contains("2031", error);
+        var (code, output, error) = CliRunner.Run("check", "--snapshot", file, "--policy", CliRunner.DemoPreset, "--as-of", "2031-12-01T00:00:00+05:00", "--format", "json");
+
+        // Same-day deadlines need no calendar and are still checked; working-day ones wait for the 2031 calendar.
+        Assert.True(code == 1, error);
+        var report = Json.Parse(output);
+        Assert.Contains(report["findings"]!, f => (string?)f["rule"] == "lesson-topic");
+        Assert.Contains(report["notEvaluable"]!, n => (string?)n["rule"] == "written-mark-entry" && n["missing"]!.Any(m => (string?)m == "calendar:2031"));
+        Assert.Contains("Предупреждение: Нет данных производственного календаря за 2031 год", error);
     }
 }

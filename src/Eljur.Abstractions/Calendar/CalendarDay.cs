@@ -17,4 +17,12 @@ public sealed record CalendarDay(DateTime Date, CalendarDayType Type, bool IsHol
 {
     /// <summary>The date (time of day dropped).</summary>
     public DateTime Date { get; init; } = Date.Date;
+
+    /// <summary>
+    /// For a day off moved here from another day (the xmlcalendar <c>f</c> attribute), that day, in the
+    /// same year; otherwise <see langword="null"/>. It matters for a 6-day school week, whose only weekly
+    /// day off is Sunday: a weekday off only because a day off was moved onto it from a Saturday stays a
+    /// working day there, one moved from a Sunday is off.
+    /// </summary>
+    public DateTime? MovedFrom { get; init; }
 }

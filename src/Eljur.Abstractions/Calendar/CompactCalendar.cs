@@ -11,8 +11,9 @@ namespace Eljur.Abstractions.Calendar;
 /// </summary>
 /// <remarks>
 /// One record per line: <c>#</c> comment; <c>@N title</c> defines holiday title <c>N</c>;
-/// <c>YYYY day day …</c> lists a year's explicit entries, a day being <c>MMDD:T[h[N]]</c> with
-/// <c>T</c> the xmlcalendar type (1, 2 or 3), <c>h</c> a holiday mark and <c>N</c> its title.
+/// <c>YYYY day day …</c> lists a year's explicit entries, a day being <c>MMDD:T[h[N]][fMMDD]</c> with
+/// <c>T</c> the xmlcalendar type (1, 2 or 3), <c>h</c> a holiday mark, <c>N</c> its title and
+/// <c>fMMDD</c> the day of the same year a day off was moved from (the xmlcalendar <c>f</c>).
 /// Titles must be defined before use.
 /// </remarks>
 internal static class CompactCalendar
@@ -74,7 +75,7 @@ internal static class CompactCalendar
             var dates = new HashSet<DateTime>();
             for (var i = 1; i < tokens.Length; i++)
             {
-                var day = ParseDay(tokens[i], year, titles, source, lineNumber);
+                var day = ParseDay(tokens[i], tokens[i], year, titles, source, lineNumber);
                 if (!dates.Add(day.Date))
                 {
                     throw new CalendarDataException("the date is listed twice", source, tokens[i], lineNumber);
@@ -89,15 +90,26 @@ internal static class CompactCalendar
         return years;
     }
 
-    private static CalendarDay ParseDay(string token, int year, Dictionary<int, string> titles, string source, int lineNumber)
+    /// <summary>Parses one day of a year line: <c>token</c> is the day or its part before <c>f</c>, <c>whole</c> the token for errors.</summary>
+    private static CalendarDay ParseDay(string token, string whole, int year, Dictionary<int, string> titles, string source, int lineNumber)
     {
-        // MMDD:T[h[N]]
-        if (token.Length < 6 || token[4] != ':'
-            || !TryParseNumber(token.Substring(0, 2), out var month)
-            || !TryParseNumber(token.Substring(2, 2), out var dayOfMonth)
-            || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month))
+        // MMDD:T[h[N]][fMMDD]
+        var f = token.IndexOf('f');
+        if (f >= 0)
         {
-            throw new CalendarDataException("expected MMDD:T[h[N]] with a valid date", source, token, lineNumber);
+            var day = ParseDay(token.Substring(0, f), whole, year, titles, source, lineNumber);
+            var moved = token.Substring(f + 1);
+            if (moved.Length != 4 || !TryParseDate(moved, year, out var from))
+            {
+                throw new CalendarDataException("expected fMMDD with a valid date after the day", source, whole, lineNumber);
+            }
+
+            return day with { MovedFrom = from };
+        }
+
+        if (token.Length < 6 || token[4] != ':' || !TryParseDate(token.Substring(0, 4), year, out var date))
+        {
+            throw new CalendarDataException("expected MMDD:T[h[N]][fMMDD] with a valid date", source, whole, lineNumber);
         }
 
         var type = token[5] switch
@@ -105,10 +117,9 @@ internal static class CompactCalendar
             '1' => CalendarDayType.DayOff,
             '2' => CalendarDayType.ShortDay,
             '3' => CalendarDayType.WorkingDay,
-            _ => throw new CalendarDataException("the day type must be 1, 2 or 3", source, token, lineNumber),
+            _ => throw new CalendarDataException("the day type must be 1, 2 or 3", source, whole, lineNumber),
         };
 
-        var date = new DateTime(year, month, dayOfMonth);
         if (token.Length == 6)
         {
             return new CalendarDay(date, type, false);
@@ -116,7 +127,7 @@ internal static class CompactCalendar
 
         if (token[6] != 'h')
         {
-            throw new CalendarDataException("expected 'h' after the day type", source, token, lineNumber);
+            throw new CalendarDataException("expected 'h' after the day type", source, whole, lineNumber);
         }
 
         if (token.Length == 7)
@@ -126,10 +137,23 @@ internal static class CompactCalendar
 
         if (!TryParseNumber(token.Substring(7), out var titleId) || !titles.TryGetValue(titleId, out var title))
         {
-            throw new CalendarDataException("the holiday title number is not defined by an earlier '@N' line", source, token, lineNumber);
+            throw new CalendarDataException("the holiday title number is not defined by an earlier '@N' line", source, whole, lineNumber);
         }
 
         return new CalendarDay(date, type, true, title);
+    }
+
+    private static bool TryParseDate(string mmdd, int year, out DateTime date)
+    {
+        date = default;
+        if (!TryParseNumber(mmdd.Substring(0, 2), out var month) || !TryParseNumber(mmdd.Substring(2, 2), out var day)
+            || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateTime(year, month, day);
+        return true;
     }
 
     private static bool TryParseNumber(string text, out int value) =>

@@ -15,9 +15,12 @@ namespace Eljur.Abstractions.Calendar;
 /// <para>The rules (spec, section "Time"): Monday to Friday are working days unless the calendar
 /// marks them as days off (<see cref="CalendarDayType.DayOff"/>); Saturday and Sunday are days off
 /// unless the calendar marks them as working (<see cref="CalendarDayType.WorkingDay"/> or
-/// <see cref="CalendarDayType.ShortDay"/>). For a 6-day school week every Saturday is a working
-/// day unless the calendar marks that Saturday as a holiday (<see cref="CalendarDay.IsHoliday"/>);
-/// a Saturday the calendar marks as working stays working. Sundays follow the 5-day rule in both.</para>
+/// <see cref="CalendarDayType.ShortDay"/>). The calendar is published for the 5-day week; a 6-day
+/// school week, whose only weekly day off is Sunday, differs in two ways: every Saturday is a working
+/// day unless the calendar marks that Saturday as a holiday (<see cref="CalendarDay.IsHoliday"/>), and
+/// a weekday that is off only because a day off was moved onto it (<see cref="CalendarDay.MovedFrom"/>)
+/// stays a working day when it was moved from a Saturday and is off when moved from a Sunday.
+/// A Saturday the calendar marks as working stays working; Sundays follow the 5-day rule in both.</para>
 /// <para>The answers are precomputed per year, so <see cref="IsWorkingDay"/> is two array look-ups
 /// and allocates nothing. Instances are thread-safe.</para>
 /// </remarks>
@@ -62,7 +65,7 @@ public sealed class ProductionCalendar : IProductionCalendar
     }
 
     /// <summary>
-    /// The Russian federal production calendar for 2018–2026, from the data embedded in this
+    /// The Russian federal production calendar for 2018–2027, from the data embedded in this
     /// assembly (generated from the xmlcalendar files). Loaded on first use.
     /// </summary>
     public static ProductionCalendar Russia => LazyRussia.Value;
@@ -311,14 +314,24 @@ public sealed class ProductionCalendar : IProductionCalendar
                 var entry = entries[i];
                 var weekend = dayOfWeek is (int)DayOfWeek.Saturday or (int)DayOfWeek.Sunday;
                 var working5 = entry is null ? !weekend : entry.Type != CalendarDayType.DayOff;
-                var working6 = dayOfWeek == (int)DayOfWeek.Saturday
-                    ? working5 || entry is null || !entry.IsHoliday
-                    : working5;
+                var working6 = dayOfWeek switch
+                {
+                    (int)DayOfWeek.Saturday => working5 || entry is null || !entry.IsHoliday,
+                    (int)DayOfWeek.Sunday => working5,
+                    _ => working5 || MovedFromSaturday(entry!),
+                };
                 flags[i] = (byte)((working5 ? Working5 : 0) | (working6 ? Working6 : 0));
                 dayOfWeek = (dayOfWeek + 1) % 7;
             }
 
             return new YearTable(year, flags, entries);
         }
+
+        /// <summary>
+        /// A weekday off only because a day off was moved onto it from a Saturday: a 6-day week works
+        /// on Saturdays, so nothing was moved for it (a holiday on that day stays off).
+        /// </summary>
+        private static bool MovedFromSaturday(CalendarDay entry) =>
+            !entry.IsHoliday && entry.MovedFrom is { } from && from.DayOfWeek == DayOfWeek.Saturday;
     }
 }

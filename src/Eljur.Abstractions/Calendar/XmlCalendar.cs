@@ -15,9 +15,9 @@ namespace Eljur.Abstractions.Calendar;
 /// <remarks>
 /// <c>t</c>: 1 day off, 2 shortened pre-holiday working day, 3 working day; <c>h</c> marks a
 /// holiday and refers to a <c>&lt;holiday id&gt;</c>, whose title becomes
-/// <see cref="CalendarDay.HolidayName"/>. The <c>f</c> attribute (where a day off was transferred
-/// from) is not needed for working days and is ignored, as are unknown elements and attributes.
-/// DTDs are refused.
+/// <see cref="CalendarDay.HolidayName"/>. The <c>f</c> attribute (the day of the same year a day
+/// off was moved from, <c>MM.DD</c>) becomes <see cref="CalendarDay.MovedFrom"/>; it decides the
+/// day for a 6-day school week. Unknown elements and attributes are ignored. DTDs are refused.
 /// </remarks>
 public static class XmlCalendar
 {
@@ -142,17 +142,27 @@ public static class XmlCalendar
             throw Error("the 'd' attribute is missing", fileName, element);
         }
 
-        var parts = d.Split('.');
-        if (parts.Length != 2
-            || parts[0].Length is < 1 or > 2 || parts[1].Length is < 1 or > 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var dayOfMonth)
-            || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month))
+        if (!TryParseDate(d, year, out var date))
         {
             throw Error(
                 string.Format(CultureInfo.InvariantCulture, "the 'd' attribute is not a date MM.DD in {0}", year),
                 fileName,
                 element);
+        }
+
+        DateTime? movedFrom = null;
+        var f = ((string?)element.Attribute("f"))?.Trim();
+        if (f is not null)
+        {
+            if (!TryParseDate(f, year, out var from))
+            {
+                throw Error(
+                    string.Format(CultureInfo.InvariantCulture, "the 'f' attribute is not a date MM.DD in {0}", year),
+                    fileName,
+                    element);
+            }
+
+            movedFrom = from;
         }
 
         var type = ((string?)element.Attribute("t"))?.Trim() switch
@@ -164,11 +174,10 @@ public static class XmlCalendar
             _ => throw Error("the 't' attribute must be 1, 2 or 3", fileName, element),
         };
 
-        var date = new DateTime(year, month, dayOfMonth);
         var h = ((string?)element.Attribute("h"))?.Trim();
         if (h is null)
         {
-            return new CalendarDay(date, type, false);
+            return new CalendarDay(date, type, false) { MovedFrom = movedFrom };
         }
 
         if (!titles.TryGetValue(h, out var title))
@@ -176,7 +185,24 @@ public static class XmlCalendar
             throw Error("the 'h' attribute refers to a holiday id that <holidays> does not define", fileName, element);
         }
 
-        return new CalendarDay(date, type, true, title);
+        return new CalendarDay(date, type, true, title) { MovedFrom = movedFrom };
+    }
+
+    private static bool TryParseDate(string text, int year, out DateTime date)
+    {
+        date = default;
+        var parts = text.Split('.');
+        if (parts.Length != 2
+            || parts[0].Length is < 1 or > 2 || parts[1].Length is < 1 or > 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var dayOfMonth)
+            || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateTime(year, month, dayOfMonth);
+        return true;
     }
 
     private static CalendarDataException Error(string problem, string? fileName, XElement element)

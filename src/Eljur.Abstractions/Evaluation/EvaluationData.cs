@@ -132,6 +132,9 @@ public sealed class EvaluationData
         });
     }
 
+    /// <summary>What the evaluation learned about the production calendar (for the report's warnings).</summary>
+    internal CalendarNotes CalendarNotes { get; } = new();
+
     /// <summary>The snapshot.</summary>
     public GradebookSnapshot Snapshot { get; }
 

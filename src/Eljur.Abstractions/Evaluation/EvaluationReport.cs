@@ -40,6 +40,12 @@ public sealed record EvaluationReport
     /// <summary>Rules and aspects that could not be evaluated.</summary>
     public IReadOnlyList<NotEvaluableEntry> NotEvaluable { get; init; } = Array.Empty<NotEvaluableEntry>();
 
+    /// <summary>
+    /// What the reader must know to trust the result, as Russian sentences (JSON <c>warnings</c>): a year
+    /// the production calendar lacks, a deadline near the end of its data, a range without records.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
     /// <summary>True when a finding has severity error or a metric failed: <c>eljur check</c> then exits with 1.</summary>
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error) || Metrics.Any(m => m.Passed == false);
 }

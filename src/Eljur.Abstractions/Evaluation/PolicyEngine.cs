@@ -72,7 +72,8 @@ public sealed class PolicyEngine : IPolicyEngine
             throw new ArgumentException($"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(options));
         }
 
-        var data = new EvaluationData(snapshot, clock, from, to, asOf);
+        // Facts dated after as-of have not happened yet (rules.md, "Time").
+        var data = new EvaluationData(AsOfView.Of(snapshot, asOf, asOf.Date), clock, from, to, asOf);
         var findings = new List<Finding>();
         var metrics = new List<MetricResult>();
         var notEvaluable = new List<NotEvaluableEntry>();
@@ -152,7 +153,45 @@ public sealed class PolicyEngine : IPolicyEngine
             Findings = findings,
             Metrics = metrics,
             NotEvaluable = notEvaluable,
+            Warnings = Warnings(data),
         };
+    }
+
+    /// <summary>What the reader must know to trust the result (cli.md, <c>warnings</c>), in Russian.</summary>
+    private static List<string> Warnings(EvaluationData data)
+    {
+        var warnings = new List<string>(data.CalendarNotes.Warnings());
+        if (!HoldsRecords(data))
+        {
+            var source = data.Snapshot.Source;
+            warnings.Add(
+                $"В проверяемом периоде с {RussianText.Date(data.From)} по {RussianText.Date(data.To)} нет ни одного урока и ни одной отметки: проверять было нечего. "
+                + $"Снимок охватывает период с {RussianText.Date(source.From)} по {RussianText.Date(source.To)}; проверьте границы периода (--from, --to).");
+        }
+
+        return warnings;
+    }
+
+    /// <summary>Whether a lesson or a mark is dated in the check range.</summary>
+    private static bool HoldsRecords(EvaluationData data)
+    {
+        foreach (var lesson in data.Lessons)
+        {
+            if (lesson.Date >= data.From && lesson.Date <= data.To)
+            {
+                return true;
+            }
+        }
+
+        foreach (var mark in data.Marks)
+        {
+            if (mark.Date >= data.From && mark.Date <= data.To)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> MissingFor(CapabilityNeed need, CapabilitySet capabilities)

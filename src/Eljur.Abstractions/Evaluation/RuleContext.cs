@@ -19,6 +19,7 @@ public sealed class RuleContext
     private DeadlineAnchor? _lastAnchor;
     private DateTime _lastDate;
     private DateTimeOffset _lastDeadline;
+    private int _lastMissingYear;
     private readonly long _asOfUtcTicks;
 
     internal RuleContext(RuleDefinition rule, RuleUse use, EvaluationData data, List<Finding> findings, HashSet<string> disabledAspects)
@@ -269,14 +270,22 @@ public sealed class RuleContext
                 // Records come in runs of one date (the marks of a lesson): the last answer is kept.
                 if (!ReferenceEquals(anchor, _lastAnchor) || date != _lastDate)
                 {
+                    _lastMissingYear = 0;
                     _lastDeadline = anchor.Kind switch
                     {
                         DeadlineAnchorKind.SameDay => Clock.EndOfDay(date),
                         DeadlineAnchorKind.CalendarDays => Clock.EndOfDay(date.Date.AddDays(anchor.Amount)),
-                        _ => Clock.EndOfDay(Clock.AddWorkingDays(date, (int)anchor.Amount)),
+                        _ => WorkingDaysDeadline(date, (int)anchor.Amount),
                     };
                     _lastAnchor = anchor;
                     _lastDate = date;
+                }
+
+                if (_lastMissingYear != 0)
+                {
+                    // A year outside the calendar data is never a guess (rules.md, "Time").
+                    MissingData(aspect, CalendarNotes.MissingEntry(_lastMissingYear));
+                    return null;
                 }
 
                 return _lastDeadline;
@@ -298,6 +307,42 @@ public sealed class RuleContext
 
         MissingData(aspect, Capability.LessonTimes);
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="date"/> is a working day of the school; null (and the year charged to
+    /// <paramref name="aspect"/> as missing calendar data) when the calendar has no data for its year.
+    /// </summary>
+    /// <param name="date">The date.</param>
+    /// <param name="aspect">Aspect to charge when the year is missing, or null for the whole rule.</param>
+    /// <returns>Whether it is a working day, or null.</returns>
+    internal bool? IsWorkingDay(DateTime date, string? aspect)
+    {
+        if (!Clock.Calendar.Covers(date.Year))
+        {
+            Data.CalendarNotes.Missing(date.Year);
+            MissingData(aspect, CalendarNotes.MissingEntry(date.Year));
+            return null;
+        }
+
+        return Clock.Calendar.IsWorkingDay(date, Clock.WorkWeek);
+    }
+
+    /// <summary>The end of the <paramref name="count"/>-th working day after <paramref name="date"/>, noting what the calendar lacked.</summary>
+    private DateTimeOffset WorkingDaysDeadline(DateTime date, int count)
+    {
+        try
+        {
+            var day = Clock.AddWorkingDays(date, count);
+            Data.CalendarNotes.Computed(day, Clock.Calendar);
+            return Clock.EndOfDay(day);
+        }
+        catch (Calendar.CalendarYearMissingException missing)
+        {
+            _lastMissingYear = missing.Year;
+            Data.CalendarNotes.Missing(missing.Year);
+            return default;
+        }
     }
 
     /// <summary>

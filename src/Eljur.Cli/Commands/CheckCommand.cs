@@ -33,10 +33,11 @@ internal static class CheckCommand
         var output = new Option<string?>("--out") { Description = "Файл отчёта (по умолчанию — стандартный вывод)" };
         var anonymize = new Option<bool>("--anonymize") { Description = "Заменить имена учеников устойчивыми псевдонимами" };
         var template = new Option<string?>("--template") { Description = "Свой шаблон отчёта (Scriban) для форматов text, html, md" };
+        var calendar = CalendarFiles.CreateOption();
 
         var command = new Command("check", "Проверить снимок данных журнала на соответствие регламенту школы")
         {
-            snapshot, store, school, policy, asOf, from, to, format, output, anonymize, template,
+            snapshot, store, school, policy, asOf, from, to, format, output, anonymize, template, calendar,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -51,7 +52,8 @@ internal static class CheckCommand
                 parse.GetValue(anonymize),
                 parse.GetValue(template),
                 parse.GetValue(store),
-                parse.GetValue(school));
+                parse.GetValue(school),
+                parse.GetValue(calendar));
             return System.Threading.Tasks.Task.FromResult(Run(request, console, time, cancellationToken));
         });
 
@@ -62,11 +64,13 @@ internal static class CheckCommand
 
     public static int Run(CheckRequest request, Console2 console, TimeProvider time, CancellationToken cancellationToken)
     {
+        var calendar = CalendarFiles.Load(request.Calendars, console);
         var data = Connectors.ConnectorCheck.Fetched ?? Load(request, cancellationToken);
         var policy = PolicyInput.Resolve(request.Policy);
-        var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken);
+        var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken, calendar);
         var rendering = ReportOutput.ForCheck(request.Format, request.Anonymize, request.Template, data, policy);
         Write(report, request.Format, request.Output, console, rendering);
+        CalendarFiles.PrintWarnings(report, console);
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
@@ -94,9 +98,11 @@ internal static class CheckCommand
         string? from,
         string? to,
         TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IProductionCalendar? calendar = null)
     {
-        var clock = new SchoolClock(SchoolTimeZone.Resolve(data.School.TimeZone), data.School.WorkWeek, ProductionCalendar.Russia);
+        calendar ??= ProductionCalendar.Russia;
+        var clock = new SchoolClock(SchoolTimeZone.Resolve(data.School.TimeZone), data.School.WorkWeek, calendar);
         var options = new EvaluationOptions
         {
             AsOf = Inputs.Moment(asOf, "--as-of", clock),
@@ -104,7 +110,7 @@ internal static class CheckCommand
             To = Inputs.Date(to, "--to"),
         };
         Inputs.RequireOrder(options.From ?? data.Source.From, options.To ?? data.Source.To, options.From is not null, options.To is not null);
-        var engine = new PolicyEngine(StandardRules.Catalog, ProductionCalendar.Russia, time);
+        var engine = new PolicyEngine(StandardRules.Catalog, calendar, time);
         return engine.Evaluate(data, policy, options, cancellationToken);
     }
 
@@ -127,5 +133,5 @@ internal static class CheckCommand
         console.Error.WriteLine($"Отчёт записан: {output}");
     }
 
-    internal sealed record CheckRequest(string? Snapshot, string Policy, string? AsOf, string? From, string? To, string Format, string? Output, bool Anonymize = false, string? Template = null, string? Store = null, string? School = null);
+    internal sealed record CheckRequest(string? Snapshot, string Policy, string? AsOf, string? From, string? To, string Format, string? Output, bool Anonymize = false, string? Template = null, string? Store = null, string? School = null, string[]? Calendars = null);
 }

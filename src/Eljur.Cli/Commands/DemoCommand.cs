@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Eljur.Abstractions.Calendar;
 using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Snapshots;
@@ -20,20 +19,22 @@ internal static class DemoCommand
     public static Command Create(Console2 console)
     {
         var output = new Option<string>("--out") { Description = "Папка для снимка и отчётов", DefaultValueFactory = _ => "eljur-demo" };
-        var command = new Command("demo", "Демонстрация: встроенная школа с нарушениями, проверка и отчёт — без сети и настроек") { output };
-        command.SetAction(parse => Run(parse.GetValue(output) ?? "eljur-demo", console));
+        var calendar = CalendarFiles.CreateOption();
+        var command = new Command("demo", "Демонстрация: встроенная школа с нарушениями, проверка и отчёт — без сети и настроек") { output, calendar };
+        command.SetAction(parse => Run(parse.GetValue(output) ?? "eljur-demo", console, parse.GetValue(calendar)));
         return command;
     }
 
-    public static int Run(string directory, Console2 console)
+    public static int Run(string directory, Console2 console, string[]? calendarFiles = null)
     {
+        var calendar = CalendarFiles.Load(calendarFiles, console);
         Directory.CreateDirectory(directory);
         var snapshot = DemoSchool.Build();
         var snapshotPath = Path.Combine(directory, "snapshot.json");
         SnapshotWriter.WriteFile(snapshot, snapshotPath);
 
         var policy = LoadPolicy();
-        var engine = new PolicyEngine(StandardRules.Catalog, ProductionCalendar.Russia, TimeProvider.System);
+        var engine = new PolicyEngine(StandardRules.Catalog, calendar, TimeProvider.System);
         var report = engine.Evaluate(snapshot, policy, new EvaluationOptions { AsOf = DemoSchool.AsOf });
 
         var jsonPath = Path.Combine(directory, "report.json");
@@ -78,6 +79,7 @@ internal static class DemoCommand
         o.WriteLine();
         o.WriteLine($"Всего: {Words.Breaches(report.Findings.Count(f => f.Severity != Severity.Info))}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
         o.WriteLine($"Проверить снимок заново: eljur check --snapshot {snapshotPath} --policy <регламент> --as-of 2024-11-20T12:00:00+05:00");
+        CalendarFiles.PrintWarnings(report, console);
         return ExitCodes.Ok;
     }
 

@@ -63,7 +63,7 @@ internal sealed class DailyExportRule : Rule<DailyExportRule.Parameters>
         var byText = FormatTime(p.By);
         for (var day = data.From; day <= last; day = day.AddDays(1))
         {
-            if (!clock.Calendar.IsWorkingDay(day, clock.WorkWeek))
+            if (context.IsWorkingDay(day, null) != true)
             {
                 continue;
             }

@@ -13,8 +13,16 @@ public sealed class GradebookOptions
     public string? DefaultPolicy { get; set; }
 
     /// <summary>
-    /// Production-calendar years to add to (or replace in) the built-in Russian data for 2018–2026,
+    /// Production-calendar years to add to (or replace in) the built-in Russian data for 2018–2027,
     /// e.g. a year published after this release. Default: empty.
     /// </summary>
     public IList<CalendarYear> CalendarYears { get; } = new List<CalendarYear>();
+
+    /// <summary>
+    /// Paths of production-calendar files in the xmlcalendar format (one year each, read with
+    /// <see cref="XmlCalendar.ReadFile"/>) that add to or replace the built-in years, applied after
+    /// <see cref="CalendarYears"/> in list order: the CLI's <c>--calendar</c> for a service. Validated on
+    /// start: each file must read, and the failure names the file and line. Default: empty.
+    /// </summary>
+    public IList<string> CalendarFiles { get; } = new List<string>();
 }

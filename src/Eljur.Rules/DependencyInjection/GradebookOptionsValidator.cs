@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using Eljur.Abstractions.Calendar;
 using Eljur.Abstractions.Policies;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +30,18 @@ internal sealed class GradebookOptionsValidator : IValidateOptions<GradebookOpti
         if (duplicate is not null)
         {
             failures.Add($"GradebookOptions.CalendarYears: the year {duplicate.Key} is given twice.");
+        }
+
+        foreach (var path in options.CalendarFiles)
+        {
+            try
+            {
+                XmlCalendar.ReadFile(path);
+            }
+            catch (Exception ex) when (ex is CalendarDataException or IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                failures.Add($"GradebookOptions.CalendarFiles: {ex.Message}");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -39,9 +39,15 @@ public static class GradebookServiceCollectionExtensions
         services.TryAddSingleton<IProductionCalendar>(sp =>
         {
             var calendar = ProductionCalendar.Russia;
-            foreach (var year in sp.GetRequiredService<IOptions<GradebookOptions>>().Value.CalendarYears)
+            var gradebook = sp.GetRequiredService<IOptions<GradebookOptions>>().Value;
+            foreach (var year in gradebook.CalendarYears)
             {
                 calendar = calendar.WithYear(year);
+            }
+
+            foreach (var path in gradebook.CalendarFiles)
+            {
+                calendar = calendar.WithYear(XmlCalendar.ReadFile(path));
             }
 
             return calendar;

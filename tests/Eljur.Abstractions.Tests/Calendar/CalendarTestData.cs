@@ -8,19 +8,20 @@ using System.Xml.Linq;
 namespace Eljur.Abstractions.Tests.Calendar;
 
 /// <summary>
-/// Finds the shared xmlcalendar files and computes the expected working days straight from
+/// Finds the xmlcalendar files (build/calendar/ru, copied next to the test assembly) and computes the expected working days straight from
 /// them, with its own small parser and the rules of spec/rules.md ("Time"), independently of
 /// the library.
 /// </summary>
 internal static class CalendarTestData
 {
     public const int FirstYear = 2018;
-    public const int LastYear = 2026;
+    public const int LastYear = 2027;
 
-    private static readonly Lazy<string> LazyDirectory = new(FindDirectory);
-
-    /// <summary>The folder holding 2018.xml … 2026.xml (the repository's sibling <c>shared/calendar/ru</c>).</summary>
-    public static string Directory => LazyDirectory.Value;
+    /// <summary>
+    /// The folder holding 2018.xml … 2027.xml: the repository's <c>build/calendar/ru</c>, copied to the
+    /// test output by the project file.
+    /// </summary>
+    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Calendar", "ru");
 
     public static IEnumerable<int> Years => Enumerable.Range(FirstYear, LastYear - FirstYear + 1);
 
@@ -53,20 +54,24 @@ internal static class CalendarTestData
     /// Expected working days of every date of <paramref name="year"/>, by the spec's words:
     /// Saturdays and Sundays are off unless marked working (t=3, or t=2 on a weekend); days with
     /// t=1 are off; weekdays are working unless t=1. For a 6-day week a Saturday is working
-    /// unless the calendar marks it with h; Sundays follow the 5-day rule.
+    /// unless the calendar marks it with h; a weekday with t=1 and f (the day off moved onto it)
+    /// but no h works when f names a Saturday; Sundays follow the 5-day rule.
     /// </summary>
     public static Dictionary<DateTime, bool> ExpectedWorkingDays(int year, int workWeek)
     {
         var root = XDocument.Load(PathOf(year)).Root!;
         Assert.Equal(year.ToString(CultureInfo.InvariantCulture), root.Attribute("year")!.Value);
-        var entries = new Dictionary<DateTime, (string T, bool H)>();
+        var entries = new Dictionary<DateTime, (string T, bool H, DateTime? F)>();
         foreach (var day in root.Descendants("day"))
         {
             var date = DateTime.ParseExact(
                 year.ToString(CultureInfo.InvariantCulture) + "." + day.Attribute("d")!.Value,
                 "yyyy.MM.dd",
                 CultureInfo.InvariantCulture);
-            entries.Add(date, (day.Attribute("t")!.Value, day.Attribute("h") is not null));
+            DateTime? from = day.Attribute("f") is { } f
+                ? DateTime.ParseExact(year.ToString(CultureInfo.InvariantCulture) + "." + f.Value, "yyyy.MM.dd", CultureInfo.InvariantCulture)
+                : null;
+            entries.Add(date, (day.Attribute("t")!.Value, day.Attribute("h") is not null, from));
         }
 
         var result = new Dictionary<DateTime, bool>();
@@ -84,6 +89,10 @@ internal static class CalendarTestData
             {
                 working = has && (entry.T == "3" || entry.T == "2");
             }
+            else if (workWeek == 6 && has && entry.T == "1" && !entry.H && entry.F?.DayOfWeek == DayOfWeek.Saturday)
+            {
+                working = true;
+            }
             else
             {
                 working = !(has && entry.T == "1");
@@ -93,21 +102,5 @@ internal static class CalendarTestData
         }
 
         return result;
-    }
-
-    private static string FindDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "calendar", "ru");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            "The calendar tests need the shared xmlcalendar files (shared/calendar/ru, the repository's sibling folder "
-            + "../shared), but no directory above " + AppContext.BaseDirectory + " contains shared/calendar/ru.");
     }
 }

@@ -29,7 +29,25 @@ public sealed class CompactCalendarTests
         Assert.Equal(new[] { new CalendarDay(new DateTime(2032, 1, 1), CalendarDayType.DayOff, false) }, years[1].Days);
     }
 
+    [Fact]
+    public void ReadsTheDayADayOffWasMovedFrom()
+    {
+        var years = Read("@1 Праздник\n2031 0106:1f0104 0110:1h1f0111 0111:3\n");
+        Assert.Equal(
+            new[]
+            {
+                new CalendarDay(new DateTime(2031, 1, 6), CalendarDayType.DayOff, false) { MovedFrom = new DateTime(2031, 1, 4) },
+                new CalendarDay(new DateTime(2031, 1, 10), CalendarDayType.DayOff, true, "Праздник") { MovedFrom = new DateTime(2031, 1, 11) },
+                new CalendarDay(new DateTime(2031, 1, 11), CalendarDayType.WorkingDay, false),
+            },
+            years[0].Days);
+    }
+
     [Theory]
+    [InlineData("2031 0101:1f", "0101:1f")]
+    [InlineData("2031 0101:1f0230", "0101:1f0230")]
+    [InlineData("2031 0101:1f01011", "0101:1f01011")]
+    [InlineData("2031 f0101", "f0101")]
     [InlineData("2031 1301:1", "1301:1")]
     [InlineData("2031 0229:1", "0229:1")]
     [InlineData("2031 0101:4", "0101:4")]
@@ -58,6 +76,7 @@ public sealed class CompactCalendarTests
         var text = reader.ReadToEnd();
         Assert.StartsWith("# Russian production calendar", text, StringComparison.Ordinal);
         Assert.Contains("\n2024 0101:1h", text, StringComparison.Ordinal);
+        Assert.Contains(" 1231:1f0103", text, StringComparison.Ordinal); // 2027: moved from Sunday 3 January
         Assert.True(text.Length < 8 * 1024, "The embedded data should stay compact.");
     }
 }

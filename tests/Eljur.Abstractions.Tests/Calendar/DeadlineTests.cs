@@ -41,12 +41,15 @@ public sealed class DeadlineTests
     [InlineData("2024-11-08", 1, "2024-11-09")] // an ordinary Saturday works
     [InlineData("2024-11-09", 1, "2024-11-11")] // Sunday stays off
     [InlineData("2025-03-07", 1, "2025-03-10")] // Sat 8 Mar 2025 is a holiday (h=4), Sun 9 Mar off
-    [InlineData("2023-11-03", 1, "2023-11-07")] // Sat 4 Nov 2023 holiday (h=8), Mon 6 Nov transferred (no h, weekday)
-    [InlineData("2024-12-28", 1, "2025-01-09")] // Sat 4 Jan 2025 is a holiday (h=1): no Saturday works in the break
+    [InlineData("2023-11-03", 1, "2023-11-06")] // Sat 4 Nov 2023 holiday (h=8); Mon 6 Nov was off only for the 5-day week (f=11.04, a Saturday)
+    [InlineData("2024-12-30", 1, "2025-01-09")] // 31 Dec 2024 off (moved from Sunday 7 Jan); Sat 4 Jan 2025 is a holiday (h=1)
     [InlineData("2020-04-29", 1, "2020-05-02")] // Sat 2 May 2020: t=1 without h, so it works in a 6-day week
     [InlineData("2020-05-02", 1, "2020-05-12")] // 4-5 May t=1, 6-8 May h=11, Sat 9 May h=6, 11 May t=1
     [InlineData("2020-04-03", 1, "2020-05-02")] // the April 2020 Saturdays are marked h=10, so they are off too
-    [InlineData("2024-04-29", 1, "2024-05-02")] // 29-30 Apr transferred days off apply to a 6-day week too
+    [InlineData("2024-04-27", 1, "2024-04-29")] // 29-30 Apr 2024 were moved from Saturdays (27 Apr, 2 Nov): working
+    [InlineData("2024-04-30", 1, "2024-05-02")] // 1 May holiday
+    [InlineData("2024-05-08", 1, "2024-05-10")] // 9 May holiday, 10 May moved from Saturday 6 Jan: working
+    [InlineData("2024-12-28", 1, "2024-12-30")] // 30 Dec 2024 moved from Saturday 28 Dec: working
     public void SixDayWeek(string from, int count, string expected)
     {
         Assert.Equal(Parse(expected), Russia.AddWorkingDays(Parse(from), count, 6));
@@ -113,14 +116,15 @@ public sealed class DeadlineTests
     [Fact]
     public void CrossingIntoAYearWithoutDataNamesThatYear()
     {
-        // 31 Dec 2026 is a day off (t=1), so the next working day is in 2027, which has no data.
-        var ex = Assert.Throws<CalendarYearMissingException>(() => Russia.AddWorkingDays(D(2026, 12, 30), 1, 5));
-        Assert.Equal(2027, ex.Year);
-        Assert.Contains("2027", ex.Message, StringComparison.Ordinal);
+        // 31 Dec 2027 is a day off (t=1), so the next working day is in 2028, which has no data.
+        var ex = Assert.Throws<CalendarYearMissingException>(() => Russia.AddWorkingDays(D(2027, 12, 30), 1, 5));
+        Assert.Equal(2028, ex.Year);
+        Assert.Contains("2028", ex.Message, StringComparison.Ordinal);
         Assert.Contains("WithYear", ex.Message, StringComparison.Ordinal);
 
-        // Still inside 2026: fine.
-        Assert.Equal(D(2026, 12, 30), Russia.AddWorkingDays(D(2026, 12, 29), 1, 5));
+        // Still inside 2027: fine; and the 2026 year-end now runs into 2027.
+        Assert.Equal(D(2027, 12, 30), Russia.AddWorkingDays(D(2027, 12, 29), 1, 5));
+        Assert.Equal(D(2027, 1, 11), Russia.AddWorkingDays(D(2026, 12, 30), 1, 5));
     }
 
     [Fact]

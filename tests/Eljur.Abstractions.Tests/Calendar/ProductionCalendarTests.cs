@@ -18,14 +18,15 @@ public sealed class ProductionCalendarTests
     });
 
     [Fact]
-    public void RussiaIsOneLazyInstanceCovering2018To2026()
+    public void RussiaIsOneLazyInstanceCovering2018To2027()
     {
         Assert.Same(ProductionCalendar.Russia, ProductionCalendar.Russia);
-        Assert.Equal(Enumerable.Range(2018, 9), ProductionCalendar.Russia.Years);
+        Assert.Equal(Enumerable.Range(2018, 10), ProductionCalendar.Russia.Years);
         Assert.True(ProductionCalendar.Russia.Covers(2018));
         Assert.True(ProductionCalendar.Russia.Covers(2026));
+        Assert.True(ProductionCalendar.Russia.Covers(2027));
         Assert.False(ProductionCalendar.Russia.Covers(2017));
-        Assert.False(ProductionCalendar.Russia.Covers(2027));
+        Assert.False(ProductionCalendar.Russia.Covers(2028));
         Assert.False(ProductionCalendar.Russia.Covers(int.MinValue));
         Assert.False(ProductionCalendar.Russia.Covers(int.MaxValue));
     }
@@ -39,7 +40,7 @@ public sealed class ProductionCalendarTests
             russia.GetEntry(new DateTime(2024, 11, 4, 12, 0, 0)));
         Assert.Equal(new CalendarDay(D(2024, 11, 2), CalendarDayType.ShortDay, false), russia.GetEntry(D(2024, 11, 2)));
         Assert.Equal(new CalendarDay(D(2024, 12, 28), CalendarDayType.WorkingDay, false), russia.GetEntry(D(2024, 12, 28)));
-        Assert.Equal(new CalendarDay(D(2024, 12, 30), CalendarDayType.DayOff, false), russia.GetEntry(D(2024, 12, 30)));
+        Assert.Equal(new CalendarDay(D(2024, 12, 30), CalendarDayType.DayOff, false) { MovedFrom = D(2024, 12, 28) }, russia.GetEntry(D(2024, 12, 30)));
         Assert.Null(russia.GetEntry(D(2024, 11, 5)));
         Assert.Null(russia.GetEntry(D(2024, 11, 3))); // an ordinary Sunday
     }
@@ -56,7 +57,7 @@ public sealed class ProductionCalendarTests
         var calendar = ProductionCalendar.Russia.WithYear(Synthetic2031());
 
         Assert.False(ProductionCalendar.Russia.Covers(2031));
-        Assert.Equal(Enumerable.Range(2018, 9).Concat(new[] { 2031 }), calendar.Years);
+        Assert.Equal(Enumerable.Range(2018, 10).Concat(new[] { 2031 }), calendar.Years);
         Assert.True(calendar.Covers(2031));
         Assert.False(calendar.Covers(2030));
 
@@ -69,8 +70,8 @@ public sealed class ProductionCalendarTests
         Assert.Equal(D(2031, 1, 20), calendar.AddWorkingDays(D(2031, 1, 17), 1, 5));
         Assert.Equal("Региональный праздник", calendar.GetEntry(D(2031, 1, 11))!.HolidayName);
 
-        // The gap 2027-2030 is still an error.
-        Assert.Equal(2027, Assert.Throws<CalendarYearMissingException>(() => calendar.AddWorkingDays(D(2026, 12, 30), 1, 5)).Year);
+        // The gap 2028-2030 is still an error.
+        Assert.Equal(2028, Assert.Throws<CalendarYearMissingException>(() => calendar.AddWorkingDays(D(2027, 12, 30), 1, 5)).Year);
         Assert.Equal(2030, Assert.Throws<CalendarYearMissingException>(() => calendar.IsWorkingDay(D(2030, 6, 3), 5)).Year);
         Assert.Equal(2032, Assert.Throws<CalendarYearMissingException>(() => calendar.AddWorkingDays(D(2031, 12, 31), 1, 5)).Year);
     }
@@ -91,7 +92,7 @@ public sealed class ProductionCalendarTests
     [Fact]
     public void ASaturdayMarkedWorkingStaysWorkingForASixDayWeekEvenWithAHolidayMark()
     {
-        // Not in the shared data; a Saturday both working (t=2) and marked h is read as working in both weeks.
+        // Not in the Russian data; a Saturday both working (t=2) and marked h is read as working in both weeks.
         var calendar = ProductionCalendar.FromYears(new[]
         {
             new CalendarYear(2031, new[] { new CalendarDay(D(2031, 1, 4), CalendarDayType.ShortDay, true, "?") }),

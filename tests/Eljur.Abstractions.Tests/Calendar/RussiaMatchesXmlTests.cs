@@ -9,7 +9,7 @@ namespace Eljur.Abstractions.Tests.Calendar;
 public sealed class RussiaMatchesXmlTests
 {
     [Fact]
-    public void SharedFolderHoldsExactlyTheEmbeddedYears()
+    public void TheRepositoryXmlFolderHoldsExactlyTheEmbeddedYears()
     {
         var files = Directory.GetFiles(CalendarTestData.Directory, "*.xml")
             .Select(f => int.Parse(Path.GetFileNameWithoutExtension(f), CultureInfo.InvariantCulture))

@@ -39,8 +39,8 @@ public sealed class XmlCalendarTests
             {
                 new CalendarDay(new DateTime(2031, 1, 1), CalendarDayType.DayOff, true, "Новогодние каникулы"),
                 new CalendarDay(new DateTime(2031, 1, 2), CalendarDayType.DayOff, true, "Новогодние каникулы"),
-                new CalendarDay(new DateTime(2031, 1, 4), CalendarDayType.WorkingDay, false),
-                new CalendarDay(new DateTime(2031, 1, 6), CalendarDayType.DayOff, false),
+                new CalendarDay(new DateTime(2031, 1, 4), CalendarDayType.WorkingDay, false) { MovedFrom = new DateTime(2031, 1, 6) },
+                new CalendarDay(new DateTime(2031, 1, 6), CalendarDayType.DayOff, false) { MovedFrom = new DateTime(2031, 1, 4) },
                 new CalendarDay(new DateTime(2031, 2, 22), CalendarDayType.ShortDay, false),
                 new CalendarDay(new DateTime(2031, 2, 23), CalendarDayType.DayOff, true),
             },
@@ -69,6 +69,7 @@ public sealed class XmlCalendarTests
     [InlineData("<calendar year=\"2031\"><days><day d=\"02.29\" t=\"1\"/></days></calendar>", "<day d=\"02.29\" t=\"1\">", "'d'")]
     [InlineData("<calendar year=\"2031\"><days><day d=\"0101\" t=\"1\"/></days></calendar>", "<day d=\"0101\" t=\"1\">", "'d'")]
     [InlineData("<calendar year=\"2031\"><days><day t=\"1\"/></days></calendar>", "<day t=\"1\">", "'d'")]
+    [InlineData("<calendar year=\"2031\"><days><day d=\"01.06\" t=\"1\" f=\"02.30\"/></days></calendar>", "<day d=\"01.06\" t=\"1\" f=\"02.30\">", "'f'")]
     [InlineData("<calendar year=\"2031\"><days><day d=\"01.01\" t=\"4\"/></days></calendar>", "<day d=\"01.01\" t=\"4\">", "'t'")]
     [InlineData("<calendar year=\"2031\"><days><day d=\"01.01\"/></days></calendar>", "<day d=\"01.01\">", "'t'")]
     [InlineData("<calendar year=\"2031\"><days><day d=\"01.01\" t=\"1\" h=\"9\"/></days></calendar>", "<day d=\"01.01\" t=\"1\" h=\"9\">", "'h'")]

@@ -90,8 +90,9 @@ public sealed class DeadlineTests
     [InlineData("2024-12-27", 1, 5, "2024-12-28")]
     // Year boundary: 28 Dec (1); 29 Dec Sun, 30-31 Dec off (t=1), 1-8 Jan 2025 holidays; 9 (2), 10 (3), 13 (4), 14 Jan (5).
     [InlineData("2024-12-27", 5, 5, "2025-01-14")]
-    // The same in a 6-day week: Sat 4 Jan 2025 is a holiday (h=1), Sat 11 Jan works: 28 Dec, 9, 10, 11, 13 Jan.
-    [InlineData("2024-12-27", 5, 6, "2025-01-13")]
+    // The same in a 6-day week: Mon 30 Dec works (its day off was moved from Saturday 28 Dec), Tue 31 Dec is off
+    // (moved from Sunday 7 Jan), Sat 4 Jan 2025 is a holiday (h=1), Sat 11 Jan works: 28, 30 Dec, 9, 10, 11 Jan.
+    [InlineData("2024-12-27", 5, 6, "2025-01-11")]
     // An ordinary week: Wed 9 Oct + 3 is Mon 14 Oct in a 5-day week, Sat 12 Oct in a 6-day week.
     [InlineData("2024-10-09", 3, 5, "2024-10-14")]
     [InlineData("2024-10-09", 3, 6, "2024-10-12")]

@@ -157,19 +157,6 @@ public sealed class EngineTests
     }
 
     [Fact]
-    public void AYearOutsideTheCalendar_IsAnErrorNamingTheYear()
-    {
-        var snapshot = SnapshotBuilder.School().Range("2027-01-01", "2027-12-31")
-            .Mark("m1", "2027-01-15", MarkKind.Written, m => m with { EnteredAt = T("2027-01-16T10:00:00+05:00") })
-            .Build();
-
-        var ex = Assert.Throws<CalendarYearMissingException>(() => Check.Run(snapshot, "written-mark-entry", """{ "defaultWorkingDays": 5 }""", "2027-03-01T00:00:00+05:00"));
-
-        Assert.Equal(2027, ex.Year);
-        Assert.Contains("2027", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Cancellation_IsHonouredBetweenRules()
     {
         using var cts = new System.Threading.CancellationTokenSource();
