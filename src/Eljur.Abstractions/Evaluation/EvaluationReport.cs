@@ -40,6 +40,9 @@ public sealed record EvaluationReport
     /// <summary>Rules and aspects that could not be evaluated.</summary>
     public IReadOnlyList<NotEvaluableEntry> NotEvaluable { get; init; } = Array.Empty<NotEvaluableEntry>();
 
+    /// <summary>What the reader must know to trust the result (Russian sentences; may be empty), e.g. records a connector could not map.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
     /// <summary>True when a finding has severity error or a metric failed: <c>eljur check</c> then exits with 1.</summary>
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error) || Metrics.Any(m => m.Passed == false);
 }

@@ -152,6 +152,7 @@ public sealed class PolicyEngine : IPolicyEngine
             Findings = findings,
             Metrics = metrics,
             NotEvaluable = notEvaluable,
+            Warnings = UnmappedSummary.Describe(snapshot.Source.Unmapped) is { } unmapped ? new[] { unmapped } : Array.Empty<string>(),
         };
     }
 

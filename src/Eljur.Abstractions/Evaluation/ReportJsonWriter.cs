@@ -151,6 +151,14 @@ public static class ReportJsonWriter
         }
 
         w.WriteEndArray();
+        w.WritePropertyName("warnings");
+        w.WriteStartArray();
+        foreach (var warning in report.Warnings)
+        {
+            w.WriteValue(warning);
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
         writer.WriteLine();
