@@ -65,6 +65,11 @@ internal static class CheckCommand
         var data = Connectors.ConnectorCheck.Fetched ?? Load(request, cancellationToken);
         var policy = Presets.Resolve(request.Policy);
         var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken);
+        foreach (var warning in report.Warnings)
+        {
+            console.Error.WriteLine(warning);
+        }
+
         var rendering = ReportOutput.ForCheck(request.Format, request.Anonymize, request.Template, data, policy);
         Write(report, request.Format, request.Output, console, rendering);
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
