@@ -109,7 +109,7 @@ public sealed class ReportTests
 
         var json = Json(report);
 
-        Assert.Equal(new[] { "format", "policy", "asOf", "range", "findings", "metrics", "notEvaluable" }, Keys(json));
+        Assert.Equal(new[] { "format", "policy", "asOf", "range", "findings", "metrics", "notEvaluable", "warnings" }, Keys(json));
         Assert.Equal("eljur.report/1", (string?)json["format"]);
         Assert.Equal(new[] { "id", "title" }, Keys(json["policy"]!));
         Assert.Equal("test-policy", (string?)json["policy"]!["id"]);
