@@ -222,6 +222,11 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
                 list.Add(new("rings", "true"));
             }
 
+            if (Method == "getperiods")
+            {
+                list.Add(new("show_disabled", "true")); // closed and future periods are periods of the year too
+            }
+
             return list;
         }
     }

@@ -18,7 +18,12 @@ internal sealed record FetchUnit(bool IsClass, string Key, string? ClassName)
 /// <summary>A student as some answer describes them.</summary>
 internal sealed record RawStudent(string Id, string? Name, string? ClassName);
 
-/// <summary>A lesson of the diary before ids of staff and subjects are settled.</summary>
+/// <summary>
+/// A lesson of the diary before ids of staff and subjects are settled. <see cref="TeacherId"/> is the
+/// diary's <c>teacher_id</c> when sent; <see cref="ControlTypes"/> the <c>control_type</c> of its
+/// assessments; <see cref="Extracurricular"/> a lesson of <c>items_extday</c> (кружок, внеурочная
+/// деятельность).
+/// </summary>
 internal sealed record RawLesson(
     string? VendorId,
     string ClassName,
@@ -32,7 +37,10 @@ internal sealed record RawLesson(
     TimeSpan? End,
     bool IsControl,
     string? Topic,
-    string? Homework);
+    string? Homework,
+    string? TeacherId = null,
+    IReadOnlyList<string>? ControlTypes = null,
+    bool Extracurricular = false);
 
 /// <summary>A mark of <c>getmarks</c>, in the order the answer gave it.</summary>
 internal sealed record RawMark(
@@ -185,55 +193,74 @@ internal static class EljurResponses
                 holidays.Add((date, holiday));
             }
 
-            foreach (var item in EljurJson.Entries(data["items"]))
-            {
-                if (item.Value is not JObject lesson)
-                {
-                    continue;
-                }
-
-                var subject = EljurJson.Text(lesson["name"]);
-                if (subject is null)
-                {
-                    continue; // an empty timetable slot
-                }
-
-                var number = EljurJson.Id(lesson["num"]) ?? item.Key;
-                lessons.Add(new RawLesson(
-                    EljurJson.Id(lesson["lesson_id"]),
-                    className,
-                    date,
-                    number,
-                    subject,
-                    EljurJson.Text(lesson["teacher"]),
-                    EljurJson.Text(lesson["grp"]),
-                    EljurJson.Text(lesson["room"]),
-                    EljurJson.Time(EljurJson.Text(lesson["starttime"])),
-                    EljurJson.Time(EljurJson.Text(lesson["endtime"])),
-                    EljurJson.Flag(lesson["is_control"]),
-                    EljurJson.Text(lesson["topic"]),
-                    ReadHomework(lesson["homework"])));
-            }
+            ReadItems(data["items"], className, date, extracurricular: false, lessons);
+            ReadItems(data["items_extday"], className, date, extracurricular: true, lessons);
         }
     }
 
-    /// <summary>Homework is <c>{id:{id,value,individual}}</c> (or <c>[]</c>): common tasks first, then individual ones, each once.</summary>
-    private static string? ReadHomework(JToken? homework)
+    /// <summary>
+    /// A day's <c>items</c> (lessons) or <c>items_extday</c> (extracurricular lessons, an array whose
+    /// <c>homework</c> is itself an array): both become lessons.
+    /// </summary>
+    private static void ReadItems(JToken? items, string className, DateTime date, bool extracurricular, List<RawLesson> lessons)
     {
-        var common = new List<string>();
-        var individual = new List<string>();
-        foreach (var entry in EljurJson.Elements(homework))
+        foreach (var item in EljurJson.Entries(items))
         {
-            var text = entry.Type == JTokenType.String ? EljurJson.Text(entry) : EljurJson.Text(EljurJson.Get(entry, "value"));
-            if (text is null)
+            if (item.Value is not JObject lesson)
             {
                 continue;
             }
 
-            (EljurJson.Flag(EljurJson.Get(entry, "individual")) ? individual : common).Add(text);
+            var subject = EljurJson.Text(lesson["name"]);
+            if (subject is null)
+            {
+                continue; // an empty timetable slot
+            }
+
+            var number = EljurJson.Id(lesson["num"]) ?? item.Key;
+            var controlTypes = EljurJson.Elements(lesson["assessments"])
+                .SelectMany(a => new[] { EljurJson.Text(EljurJson.Get(a, "control_type")), EljurJson.Text(EljurJson.Get(a, "control_type_short")) })
+                .Where(t => t is not null)
+                .Select(t => t!)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            lessons.Add(new RawLesson(
+                EljurJson.Id(lesson["lesson_id"]),
+                className,
+                date,
+                extracurricular ? "extday" + number : number,
+                subject,
+                EljurJson.Text(lesson["teacher"]),
+                EljurJson.Text(lesson["grp"]),
+                EljurJson.Text(lesson["room"]),
+                EljurJson.Time(EljurJson.Text(lesson["starttime"])),
+                EljurJson.Time(EljurJson.Text(lesson["endtime"])),
+                EljurJson.Flag(lesson["is_control"]),
+                EljurJson.Text(lesson["topic"]),
+                ReadHomework(lesson["homework"]),
+                EljurJson.Id(lesson["teacher_id"]),
+                controlTypes,
+                extracurricular));
+        }
+    }
+
+    /// <summary>
+    /// Homework is <c>{id:{id,value,individual}}</c>, an array of the same, or <c>[]</c>: the class's
+    /// tasks, each once. An <c>individual: true</c> task is one pupil's, not the lesson's homework.
+    /// </summary>
+    private static string? ReadHomework(JToken? homework)
+    {
+        var common = new List<string>();
+        foreach (var entry in EljurJson.Elements(homework))
+        {
+            var text = entry.Type == JTokenType.String ? EljurJson.Text(entry) : EljurJson.Text(EljurJson.Get(entry, "value"));
+            if (text is not null && !EljurJson.Flag(EljurJson.Get(entry, "individual")))
+            {
+                common.Add(text);
+            }
         }
 
-        var all = common.Concat(individual).Distinct(StringComparer.Ordinal).ToList();
+        var all = common.Distinct(StringComparer.Ordinal).ToList();
         return all.Count == 0 ? null : string.Join("\n", all);
     }
 

@@ -45,6 +45,7 @@ internal sealed class EljurSnapshotBuilder
     private readonly List<RawFinal> _finals = new();
     private readonly List<RawStudent> _students = new();
     private readonly List<string> _classes = new();
+    private readonly List<UnmappedRecord> _unmapped = new();
     private RulesInfo? _rules;
 
     public EljurSnapshotBuilder(EljurConnectorOptions options, DateTime from, DateTime to, ILogger log)
@@ -108,6 +109,11 @@ internal sealed class EljurSnapshotBuilder
             }
 
             var draft = new LessonDraft(id, raw);
+            foreach (var type in raw.ControlTypes ?? Array.Empty<string>())
+            {
+                draft.WorkTypes.Add(type);
+            }
+
             lessons.Add(id, draft);
             if (raw.VendorId is not null)
             {
@@ -141,7 +147,6 @@ internal sealed class EljurSnapshotBuilder
         // Marks and absences. Marks of one answer keep the answer's order for their ordinals.
         var marks = new Dictionary<string, (RawMark Raw, LessonDraft? Lesson, DateTime Date)>(StringComparer.Ordinal);
         var absences = new Dictionary<string, Absence>(StringComparer.Ordinal);
-        var dropped = 0;
         foreach (var answer in _marks)
         {
             var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -151,8 +156,7 @@ internal sealed class EljurSnapshotBuilder
                 var date = raw.Date ?? lesson?.Raw.Date;
                 if (date is null)
                 {
-                    dropped++;
-                    Log.Drop(_log, $"a mark of student {raw.StudentId} in «{raw.Subject}» has no date and no known lesson; skipped");
+                    Unmappable("mark", $"{raw.StudentId}:{raw.Subject}:{raw.LessonId ?? "-"}:{raw.Value}", "у отметки нет даты, и её урок не найден в дневнике");
                     continue;
                 }
 
@@ -165,8 +169,7 @@ internal sealed class EljurSnapshotBuilder
                 {
                     if (lesson is null)
                     {
-                        dropped++;
-                        Log.Drop(_log, $"an absence of student {raw.StudentId} on {EljurResponses.Day(date.Value)} in «{raw.Subject}» has no lesson in the diary; skipped");
+                        Unmappable("absence", $"{raw.StudentId}:{raw.Subject}:{EljurResponses.Day(date.Value)}", $"пропуск «{raw.Value}» не привязан ни к одному уроку дневника");
                         continue;
                     }
 
@@ -203,7 +206,27 @@ internal sealed class EljurSnapshotBuilder
             }
         }
 
-        var builtLessons = lessons.Values.Select(BuildLesson).ToDictionary(l => l.Id, StringComparer.Ordinal);
+        // Staff are keyed by teacher_id when the diary sends it; a lesson that names the teacher
+        // without the id takes the id another lesson gave that name.
+        var staffNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var idOfName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var raw in lessons.Values.Select(l => l.Raw).Where(r => r.TeacherId is not null))
+        {
+            if (raw.Teacher is { } name && !idOfName.ContainsKey(name))
+            {
+                idOfName[name] = raw.TeacherId!;
+            }
+
+            if (!staffNames.ContainsKey(raw.TeacherId!) && raw.Teacher is not null)
+            {
+                staffNames[raw.TeacherId!] = raw.Teacher;
+            }
+        }
+
+        string StaffId(string? teacherId, string? name) =>
+            teacherId ?? (name is null ? "" : idOfName.TryGetValue(name, out var id) ? id : name);
+
+        var builtLessons = lessons.Values.Select(d => BuildLesson(d, StaffId(d.Raw.TeacherId, d.Raw.Teacher))).ToDictionary(l => l.Id, StringComparer.Ordinal);
         var markList = marks.Select(m => new Mark
         {
             Id = m.Key,
@@ -241,9 +264,15 @@ internal sealed class EljurSnapshotBuilder
         }
 
         var homeClasses = new HashSet<string>(StringComparer.Ordinal);
+        string? homeroomTeacher = null;
         if (_rules is { IsStaff: true, UserName: { } user } && _rules.HomeClasses.Count > 0)
         {
-            AddRole(staff, user, StaffRole.ClassTeacher);
+            homeroomTeacher = StaffId(null, user);
+            AddRole(staff, homeroomTeacher, StaffRole.ClassTeacher);
+            if (!staffNames.ContainsKey(homeroomTeacher))
+            {
+                staffNames[homeroomTeacher] = user;
+            }
             homeClasses.UnionWith(_rules.HomeClasses);
         }
 
@@ -251,10 +280,6 @@ internal sealed class EljurSnapshotBuilder
         subjects.UnionWith(builtLessons.Values.Select(l => l.SubjectId));
         subjects.UnionWith(markList.Select(m => m.SubjectId));
 
-        if (dropped > 0)
-        {
-            Log.Drop(_log, $"{dropped} record(s) could not be placed and were skipped");
-        }
 
         return new GradebookSnapshot
         {
@@ -266,6 +291,7 @@ internal sealed class EljurSnapshotBuilder
                 From = _from,
                 To = _to,
                 Capabilities = capabilities,
+                Unmapped = UnmappedRecords.From(_unmapped),
             },
             School = new School
             {
@@ -283,13 +309,13 @@ internal sealed class EljurSnapshotBuilder
                 Id = c,
                 Name = c,
                 Grade = Grade(c),
-                HomeroomTeacherId = homeClasses.Contains(c) ? _rules!.UserName : null,
+                HomeroomTeacherId = homeClasses.Contains(c) ? homeroomTeacher : null,
             }).ToList(),
             Students = students.Values
                 .OrderBy(s => s.ClassId, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
                 .ToList(),
             Staff = staff.OrderBy(s => s.Key, StringComparer.Ordinal)
-                .Select(s => new StaffMember { Id = s.Key, Name = s.Key, Roles = s.Value.OrderBy(r => r).ToList() })
+                .Select(s => new StaffMember { Id = s.Key, Name = staffNames.TryGetValue(s.Key, out var name) ? name : s.Key, Roles = s.Value.OrderBy(r => r).ToList() })
                 .ToList(),
             Lessons = builtLessons.Values
                 .OrderBy(l => l.Date).ThenBy(l => l.ClassId, StringComparer.Ordinal).ThenBy(l => l.Start ?? TimeSpan.MaxValue)
@@ -298,6 +324,12 @@ internal sealed class EljurSnapshotBuilder
             Absences = absences.Values.OrderBy(a => a.LessonId, StringComparer.Ordinal).ThenBy(a => a.StudentId, StringComparer.Ordinal).ToList(),
             Marks = markList.OrderBy(m => m.Date).ThenBy(m => m.StudentId, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToList(),
         };
+    }
+
+    private void Unmappable(string kind, string vendorId, string reason)
+    {
+        _unmapped.Add(new UnmappedRecord { Kind = kind, VendorId = vendorId, Reason = reason });
+        Log.Drop(_log, $"{kind} {vendorId}: {reason}");
     }
 
     // ------------------------------------------------------------------ periods and finals
@@ -507,7 +539,7 @@ internal sealed class EljurSnapshotBuilder
     private static string LessonKey(RawLesson raw) =>
         string.Join(":", raw.ClassName, EljurResponses.Day(raw.Date), raw.Number, raw.Subject) + (raw.Group is null ? "" : ":" + raw.Group);
 
-    private static Lesson BuildLesson(LessonDraft draft)
+    private static Lesson BuildLesson(LessonDraft draft, string teacherId)
     {
         var raw = draft.Raw;
         return new Lesson
@@ -515,7 +547,7 @@ internal sealed class EljurSnapshotBuilder
             Id = draft.Id,
             ClassId = raw.ClassName,
             SubjectId = raw.Subject,
-            TeacherId = raw.Teacher ?? "",
+            TeacherId = teacherId,
             GroupId = raw.Group,
             Date = raw.Date,
             Start = raw.Start,

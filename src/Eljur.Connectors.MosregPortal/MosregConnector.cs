@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Time;
 using Eljur.Connectors.Shared;
@@ -14,12 +15,16 @@ using Newtonsoft.Json.Linq;
 namespace Eljur.Connectors.MosregPortal;
 
 /// <summary>
-/// The Moscow-region portal connector. Three rounds of calls, each at most
+/// The Moscow-region portal connector. Without a configured school id, <c>users/me/context</c> names
+/// the school first. Then three rounds of calls, each at most
 /// <see cref="MosregPortalOptions.MaxInFlight"/> in flight, the first failure failing the fetch:
-/// (1) the school and its edu-groups; (2) per class its students, reporting periods and final
-/// marks, per group (class or subgroup) its subjects, and per group and month window its lessons
-/// and marks; (3) per group, month window and subject that had lessons there, the lesson log
-/// entries (attendance), and <c>works/{w}</c> for each work a lesson lists by id only.
+/// (1) the school, its edu-groups, its work types (what a numeric <c>workType</c> means; once per
+/// fetch) and its teachers (<c>people?role=teacher</c>); (2) per class its students, reporting
+/// periods and final marks, per group (class or subgroup) its subjects, and per group and month
+/// window its lessons and marks; (3) per group, month window and subject that had lessons there,
+/// the lesson log entries (attendance), <c>works/{w}</c> for each work a lesson lists by id only or
+/// a mark without a lesson points to, and <c>persons/{p}</c> for each teacher the people list did
+/// not name.
 /// </summary>
 internal sealed class MosregConnector : IGradebookConnector, IDisposable
 {
@@ -32,7 +37,6 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
     private readonly MosregPortalOptions _options;
     private readonly ILogger _log;
     private readonly TimeProvider _clock;
-    private readonly TimeZoneInfo _zone;
     private readonly MosregApiClient _api;
 
     public MosregConnector(MosregPortalOptions options, ILoggerFactory loggers, TimeProvider clock)
@@ -40,7 +44,6 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _log = loggers.CreateLogger("Eljur.Connectors.MosregPortal");
         _clock = clock;
-        _zone = SchoolTimeZone.Resolve(options.TimeZone);
         _api = new MosregApiClient(options, _log, clock);
     }
 
@@ -68,22 +71,28 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
 
         var from = request.From.Date;
         var to = request.To.Date;
-        var school = _options.SchoolId!.Trim();
-        var builder = new MosregSnapshotBuilder(_options, _zone, from, to, _log);
         var done = 0;
-
-        // Round 1: the school and its groups.
         progress?.Report(new FetchProgress("school", 0, 0));
+        var school = _options.SchoolId?.Trim() is { Length: > 0 } configured
+            ? configured
+            : SchoolOfContext(await _api.GetAsync(ContextOperation, ContextOperation, cancellationToken).ConfigureAwait(false));
+        var builder = new MosregSnapshotBuilder(_options, school, from, to, _log);
+
+        // Round 1: the school, its groups, its work types and its teachers.
         var first = await RunAsync(
             new[]
             {
                 new Call("schools/{school}", $"schools/{school}"),
                 new Call("schools/{school}/edu-groups", $"schools/{school}/edu-groups"),
+                new Call("work-types/{school}", $"work-types/{school}"),
+                new Call("schools/{school}/people", $"schools/{school}/people?role=teacher"),
             },
             progress,
             () => Interlocked.Increment(ref done),
             cancellationToken).ConfigureAwait(false);
         builder.AddSchool(first[0]);
+        builder.AddWorkTypes(first[2]);
+        builder.AddPeople(first[3]);
         var groups = builder.AddGroups(first[1], request.Classes);
 
         // Round 2: per class and per group, and per group and month window.
@@ -122,7 +131,8 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
             }
         }
 
-        // Round 3: attendance per group, window and subject taught there; works listed by id only.
+        // Round 3: attendance per group, window and subject taught there; works listed by id only or
+        // pointed to by marks without a lesson; teachers the people list did not name.
         var third = new List<Call>();
         foreach (var (group, windowStart, subject) in builder.TaughtSubjects())
         {
@@ -138,23 +148,75 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
             third.Add(new Call("works/{work}", $"works/{work}"));
         }
 
+        foreach (var person in builder.TeachersToFetch())
+        {
+            third.Add(new Call("persons/{person}", $"persons/{person}"));
+        }
+
         var last = await RunAsync(third, progress, () => Interlocked.Increment(ref done), cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < third.Count; i++)
         {
-            if (third[i].Operation == "works/{work}")
+            switch (third[i].Operation)
             {
-                builder.AddWork(last[i]);
-            }
-            else
-            {
-                builder.AddLogEntries(last[i]);
+                case "works/{work}": builder.AddWork(last[i]); break;
+                case "persons/{person}": builder.AddPeople(last[i]); break;
+                default: builder.AddLogEntries(last[i]); break;
             }
         }
 
-        var fetchedAt = TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), _zone);
+        var fetchedAt = TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), builder.Zone);
         var snapshot = builder.Build(fetchedAt, Declared);
         Log.Done(_log, school, snapshot.Lessons!.Count, snapshot.Marks!.Count, snapshot.Absences!.Count, _api.Attempts);
         return snapshot;
+    }
+
+    internal const string ContextOperation = "users/me/context";
+
+    /// <summary>
+    /// The school of <c>users/me/context</c>: its <c>schools</c> (and, for a parent, the schools of
+    /// its <c>children</c>). None, or several, is an error that says what to configure.
+    /// </summary>
+    internal static string SchoolOfContext(JToken context)
+    {
+        var schools = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        void Add(JToken? list)
+        {
+            foreach (var s in MosregJson.Items(list))
+            {
+                if (MosregJson.IdOf(s) is { } id && !schools.ContainsKey(id))
+                {
+                    schools[id] = s is JObject ? (MosregJson.Text(s, "name") ?? MosregJson.Text(s, "fullName"))?.Trim() : null;
+                }
+            }
+        }
+
+        Add(MosregJson.Get(context, "schools"));
+        if (schools.Count == 0)
+        {
+            Add(MosregJson.Get(context, "schoolIds"));
+            foreach (var child in MosregJson.Items(MosregJson.Get(context, "children")))
+            {
+                Add(MosregJson.Get(child, "schools"));
+                Add(MosregJson.Get(child, "school"));
+            }
+        }
+
+        return schools.Count switch
+        {
+            1 => schools.Keys.First(),
+            0 => throw new ConnectorException(
+                MosregApiClient.ConnectorId,
+                ContextOperation,
+                "портал не называет ни одной школы этого токена; укажите идентификатор школы (SchoolId; в eljur — --school-id)",
+                ConnectorFailureKind.Input),
+            _ => throw new ConnectorException(
+                MosregApiClient.ConnectorId,
+                ContextOperation,
+                $"токен открывает {schools.Count} {UnmappedSummary.Plural(schools.Count, "школу", "школы", "школ")}: "
+                    + string.Join(", ", schools.Select(p => p.Value is { Length: > 0 } name ? $"{p.Key} «{name}»" : p.Key))
+                    + "; укажите нужную (SchoolId; в eljur — --school-id)",
+                ConnectorFailureKind.Input),
+        };
     }
 
     public void Dispose() => _api.Dispose();

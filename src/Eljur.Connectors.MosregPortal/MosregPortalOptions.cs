@@ -45,11 +45,18 @@ public sealed class MosregPortalOptions
     /// <summary>The OAuth2 client secret of the integrator's application (with <see cref="RefreshToken"/>). A secret.</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>The school's id at the portal (digits; ids reach 2.3·10^18, so it is kept as text). Required.</summary>
+    /// <summary>
+    /// The school's id at the portal (digits; ids reach 2.3·10^18, so it is kept as text). Optional: when
+    /// null, the school comes from <c>users/me/context</c> (a token that opens several schools must name one).
+    /// </summary>
     public string? SchoolId { get; set; }
 
-    /// <summary>The school's IANA time zone: mark and attendance times arrive without a zone and are read in it. Default: <c>Europe/Moscow</c>.</summary>
-    public string TimeZone { get; set; } = "Europe/Moscow";
+    /// <summary>
+    /// The school's IANA time zone: mark and attendance times arrive without a zone and are read in it.
+    /// Default: null, the zone of the school's <c>timeZone</c> (hours from UTC, e.g. <c>3</c> →
+    /// <c>Europe/Moscow</c>), or <c>Europe/Moscow</c> when the portal does not say it.
+    /// </summary>
+    public string? TimeZone { get; set; }
 
     /// <summary>Region for <c>school.region</c>. Default: <c>Московская область</c>; empty: not written.</summary>
     public string? Region { get; set; } = "Московская область";

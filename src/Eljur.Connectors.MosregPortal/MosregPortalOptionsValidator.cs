@@ -44,16 +44,15 @@ internal sealed class MosregPortalOptionsValidator : IValidateOptions<MosregPort
             Fail(nameof(options.RefreshToken), "RefreshToken, ClientId and ClientSecret go together (all three to renew a refused token, or none).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.SchoolId))
-        {
-            Fail(nameof(options.SchoolId), "required (the school's id at the portal).");
-        }
-        else if (options.SchoolId!.Trim().Length > 19 || !options.SchoolId.Trim().All(c => c is >= '0' and <= '9'))
+        if (options.SchoolId is { } school && (school.Trim().Length is 0 or > 19 || !school.Trim().All(c => c is >= '0' and <= '9')))
         {
             Fail(nameof(options.SchoolId), $"\"{options.SchoolId}\" is not a portal id (up to 19 digits).");
         }
 
-        failures.TimeZone(nameof(options.TimeZone), options.TimeZone, "Europe/Moscow");
+        if (options.TimeZone is not null)
+        {
+            failures.TimeZone(nameof(options.TimeZone), options.TimeZone, "Europe/Moscow");
+        }
         if (options.WorkWeek is not (5 or 6))
         {
             Fail(nameof(options.WorkWeek), "must be 5 or 6.");

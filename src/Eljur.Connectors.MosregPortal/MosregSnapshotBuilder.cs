@@ -12,6 +12,12 @@ namespace Eljur.Connectors.MosregPortal;
 /// <summary>An edu-group: a class, or a subgroup of one (<see cref="ClassId"/> is then the parent class).</summary>
 internal sealed record PortalGroup(string Id, string Name, bool IsClass, string ClassId, int? Grade);
 
+/// <summary>A work type of <c>work-types/{school}</c>: what a numeric <c>workType</c> means.</summary>
+internal sealed record PortalWorkType(string Id, string? Kind, string? Title, string? Abbr);
+
+/// <summary>One final mark, from either shape of <c>final-marks</c>; <see cref="PeriodId"/> null is the year mark.</summary>
+internal sealed record PortalFinalMark(string? StudentId, string? SubjectId, string? PeriodId, JToken Mark);
+
 /// <summary>
 /// Turns the portal's answers into one <see cref="GradebookSnapshot"/>. The decisions are
 /// documented in <c>docs/connectors/mosreg.md</c>; the output depends only on the answers, never on
@@ -28,8 +34,10 @@ internal sealed class MosregSnapshotBuilder
 
     internal static readonly string[] WrittenWorkStems = { "контрольн", "проверочн", "самостоятельн", "письменн", "диктант", "сочинени", "изложени", "тест", "лабораторн", "практическ" };
 
+    /// <summary>Abbreviations of written work types (<c>abbr</c> of <c>work-types</c>).</summary>
+    internal static readonly string[] WrittenWorkAbbreviations = { "кр", "ср", "пр", "лр", "кд", "тест", "дикт", "соч", "изл" };
+
     private readonly MosregPortalOptions _options;
-    private readonly TimeZoneInfo _zone;
     private readonly DateTime _from;
     private readonly DateTime _to;
     private readonly ILogger _log;
@@ -39,27 +47,112 @@ internal sealed class MosregSnapshotBuilder
     private readonly Dictionary<string, JToken> _periods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (PortalGroup Group, DateTime Window, JToken Raw)> _lessons = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JToken> _marks = new(StringComparer.Ordinal);
-    private readonly List<JToken> _finals = new();
+    private readonly List<PortalFinalMark> _finals = new();
+    private readonly Dictionary<string, PortalWorkType> _workTypes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unknownWorkTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _people = new(StringComparer.Ordinal);
+    private readonly List<UnmappedRecord> _unmapped = new();
     private readonly Dictionary<string, JToken> _works = new(StringComparer.Ordinal);
     private readonly List<JToken> _logEntries = new();
     private readonly Dictionary<string, string> _teachers = new(StringComparer.Ordinal);
     private string _schoolName = "";
     private string _schoolId = "";
+    private TimeZoneInfo _zone;
 
-    public MosregSnapshotBuilder(MosregPortalOptions options, TimeZoneInfo zone, DateTime from, DateTime to, ILogger log)
+    public MosregSnapshotBuilder(MosregPortalOptions options, string schoolId, DateTime from, DateTime to, ILogger log)
     {
         _options = options;
-        _zone = zone;
         _from = from.Date;
         _to = to.Date;
         _log = log;
-        _schoolId = options.SchoolId!.Trim();
+        _schoolId = schoolId;
+        ZoneId = options.TimeZone?.Trim() ?? PortalTimeZone.Default;
+        _zone = Eljur.Abstractions.Time.SchoolTimeZone.Resolve(ZoneId);
     }
+
+    /// <summary>The school's IANA zone: the option when set, else the school's own <c>timeZone</c>, else Moscow.</summary>
+    public string ZoneId { get; private set; }
+
+    public TimeZoneInfo Zone => _zone;
 
     public void AddSchool(JToken school)
     {
         _schoolId = MosregJson.Id(school) ?? _schoolId;
         _schoolName = MosregJson.Text(school, "fullName") is { Length: > 0 } full ? full : MosregJson.Text(school, "name") ?? "";
+
+        // timeZone arrives as an int (hours from UTC); the option, when set, wins.
+        if (_options.TimeZone is null && PortalTimeZone.FromSchool(MosregJson.Get(school, "timeZone")) is { } zone)
+        {
+            try
+            {
+                _zone = Eljur.Abstractions.Time.SchoolTimeZone.Resolve(zone);
+                ZoneId = zone;
+            }
+            catch (ArgumentException)
+            {
+                Log.Drop(_log, $"the school's timeZone «{zone}» is not a known zone; {ZoneId} is used");
+            }
+        }
+    }
+
+    /// <summary>The school's work types (<c>work-types/{school}</c>): what the numeric <c>workType</c> of marks and works means.</summary>
+    public void AddWorkTypes(JToken answer)
+    {
+        foreach (var t in MosregJson.Items(answer))
+        {
+            if (MosregJson.Id(t) is { } id)
+            {
+                _workTypes[id] = new PortalWorkType(id, MosregJson.Text(t, "kind")?.Trim(), MosregJson.Text(t, "title")?.Trim(), MosregJson.Text(t, "abbr")?.Trim());
+            }
+        }
+    }
+
+    /// <summary>People of <c>schools/{s}/people</c> or one of <c>persons/{p}</c>: the names of teachers (a person's <c>userId</c> may be null).</summary>
+    public void AddPeople(JToken answer)
+    {
+        foreach (var p in MosregJson.Items(answer))
+        {
+            if (MosregJson.Id(p) is { } id && PersonName(p) is { } name)
+            {
+                _people[id] = name;
+            }
+        }
+    }
+
+    /// <summary>Teachers of lessons in range whose name neither the lesson nor the people list gave: fetched one by one.</summary>
+    public IEnumerable<string> TeachersToFetch() =>
+        _lessons.Values
+            .Where(l => LessonDate(l.Raw) is { } d && d >= _from && d <= _to)
+            .SelectMany(l => MosregJson.Items(MosregJson.Get(l.Raw, "teachers")).Take(1))
+            .Select(MosregJson.IdOf)
+            .Where(id => id is not null && !_people.ContainsKey(id) && !_teachers.ContainsKey(id))
+            .Select(id => id!)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(id => id, StringComparer.Ordinal);
+
+    /// <summary>Records the connector could not map so far.</summary>
+    public IReadOnlyList<UnmappedRecord> Unmapped => _unmapped;
+
+    private void Unmappable(string kind, string? vendorId, string reason)
+    {
+        _unmapped.Add(new UnmappedRecord { Kind = kind, VendorId = vendorId ?? "без идентификатора", Reason = reason });
+        Log.Drop(_log, $"{kind} {vendorId}: {reason}");
+    }
+
+    private static string? PersonName(JToken p)
+    {
+        var name = MosregJson.Text(p, "shortName")?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            name = string.Join(" ", new[] { "lastName", "firstName", "middleName" }.Select(n => MosregJson.Text(p, n)?.Trim()).Where(n => !string.IsNullOrEmpty(n)));
+        }
+
+        if (string.IsNullOrEmpty(name))
+        {
+            name = MosregJson.Text(p, "name")?.Trim();
+        }
+
+        return string.IsNullOrEmpty(name) ? null : name;
     }
 
     /// <summary>
@@ -75,7 +168,7 @@ internal sealed class MosregSnapshotBuilder
         {
             if (MosregJson.Id(g) is not { } id)
             {
-                Log.Drop(_log, "an edu-group without an id");
+                Unmappable("group", MosregJson.Text(g, "name"), "класс или группа без идентификатора");
                 continue;
             }
 
@@ -93,7 +186,7 @@ internal sealed class MosregSnapshotBuilder
         {
             if (!_groups.TryGetValue(sub.ClassId, out var parent) || !parent.IsClass)
             {
-                Log.Drop(_log, $"subgroup «{sub.Name}» ({sub.Id}) has no class of this school as its parent");
+                Unmappable("group", sub.Id, $"группа «{sub.Name}» не относится ни к одному классу школы");
                 _groups.Remove(sub.Id);
             }
         }
@@ -129,13 +222,7 @@ internal sealed class MosregSnapshotBuilder
                 continue;
             }
 
-            var name = MosregJson.Text(s, "shortName")?.Trim();
-            if (string.IsNullOrEmpty(name))
-            {
-                name = string.Join(" ", new[] { "lastName", "firstName", "middleName" }.Select(p => MosregJson.Text(s, p)?.Trim()).Where(p => !string.IsNullOrEmpty(p)));
-            }
-
-            _students[id] = new Student { Id = id, Name = string.IsNullOrEmpty(name) ? "ученик " + id : name!, ClassId = group.Id };
+            _students[id] = new Student { Id = id, Name = PersonName(s) ?? "ученик " + id, ClassId = group.Id };
         }
     }
 
@@ -161,7 +248,33 @@ internal sealed class MosregSnapshotBuilder
         }
     }
 
-    public void AddFinalMarks(JToken answer) => _finals.AddRange(MosregJson.Items(answer));
+    /// <summary>
+    /// Final marks of a class. The portal answers one record per person and reporting period with the
+    /// marks nested per subject (<c>per-subject-final-marks</c> → <c>final-mark</c>); a null
+    /// <c>reportingPeriod</c> is the year mark. A flat record per mark (person, subject, reportingPeriod,
+    /// value) is read too.
+    /// </summary>
+    public void AddFinalMarks(JToken answer)
+    {
+        foreach (var record in MosregJson.Items(answer))
+        {
+            var student = MosregJson.Id(record, "person");
+            var period = MosregJson.Id(record, "reportingPeriod") ?? MosregJson.Id(record, "period");
+            if (MosregJson.Get(record, "per-subject-final-marks") is not { } nested)
+            {
+                _finals.Add(new PortalFinalMark(student, MosregJson.Id(record, "subject"), period, record));
+                continue;
+            }
+
+            foreach (var perSubject in MosregJson.Items(nested))
+            {
+                if ((MosregJson.Get(perSubject, "final-mark") ?? MosregJson.Get(perSubject, "finalMark")) is JObject mark)
+                {
+                    _finals.Add(new PortalFinalMark(student ?? MosregJson.Id(mark, "person"), MosregJson.Id(perSubject, "subject") ?? MosregJson.Id(mark, "subject"), period, mark));
+                }
+            }
+        }
+    }
 
     /// <summary>Lessons of one group and window; both lesson shapes (nested objects, or bare ids with <c>*_str</c>) are read.</summary>
     public void AddLessons(PortalGroup group, DateTime window, JToken answer)
@@ -170,7 +283,7 @@ internal sealed class MosregSnapshotBuilder
         {
             if (MosregJson.Id(l) is not { } id)
             {
-                Log.Drop(_log, $"a lesson of «{group.Name}» without an id");
+                Unmappable("lesson", null, $"урок группы «{group.Name}» без идентификатора");
                 continue;
             }
 
@@ -192,7 +305,10 @@ internal sealed class MosregSnapshotBuilder
                 if (MosregJson.IdOf(t) is { } teacher && !_teachers.ContainsKey(teacher))
                 {
                     var name = t is JObject o ? (MosregJson.Text(o, "shortName") ?? MosregJson.Text(o, "name"))?.Trim() : null;
-                    _teachers[teacher] = string.IsNullOrEmpty(name) ? "учитель " + teacher : name!;
+                    if (!string.IsNullOrEmpty(name))
+                    {
+                        _teachers[teacher] = name!;
+                    }
                 }
             }
 
@@ -232,13 +348,17 @@ internal sealed class MosregSnapshotBuilder
             .Distinct()
             .OrderBy(x => x.Group.Id, StringComparer.Ordinal).ThenBy(x => x.Window).ThenBy(x => x.Subject, StringComparer.Ordinal);
 
-    /// <summary>Works that lessons in range list by id only (the second lesson shape): fetched one by one.</summary>
+    /// <summary>
+    /// Works that lessons in range list by id only (the second lesson shape), and works of marks that
+    /// name no lesson (their lesson comes through the work): fetched one by one.
+    /// </summary>
     public IEnumerable<string> WorksToFetch() =>
         _lessons.Values
             .Where(l => LessonDate(l.Raw) is { } d && d >= _from && d <= _to)
             .SelectMany(l => MosregJson.Items(MosregJson.Get(l.Raw, "works")))
             .Where(w => w is not JObject)
             .Select(MosregJson.IdOf)
+            .Concat(_marks.Values.Where(m => MosregJson.Id(m, "lesson") is null).Select(m => MosregJson.Id(m, "work")))
             .Where(id => id is not null && !_works.ContainsKey(id))
             .Select(id => id!)
             .Distinct(StringComparer.Ordinal)
@@ -260,7 +380,7 @@ internal sealed class MosregSnapshotBuilder
             .Select(id => new Subject { Id = id, Name = _subjects.TryGetValue(id, out var n) ? n : "предмет " + id })
             .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         var staff = lessons.Select(l => l.TeacherId).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)
-            .Select(t => new StaffMember { Id = t, Name = _teachers.TryGetValue(t, out var n) ? n : "учитель " + t, Roles = new[] { StaffRole.Teacher } })
+            .Select(t => new StaffMember { Id = t, Name = TeacherName(t), Roles = new[] { StaffRole.Teacher } })
             .OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
         return new GradebookSnapshot
@@ -273,12 +393,13 @@ internal sealed class MosregSnapshotBuilder
                 From = _from,
                 To = _to,
                 Capabilities = capabilities.ToList(),
+                Unmapped = UnmappedRecords.From(_unmapped),
             },
             School = new School
             {
                 Id = _schoolId,
                 Name = string.IsNullOrWhiteSpace(_schoolName) ? "школа " + _schoolId : _schoolName.Trim(),
-                TimeZone = _options.TimeZone,
+                TimeZone = ZoneId,
                 WorkWeek = _options.WorkWeek,
                 Region = string.IsNullOrWhiteSpace(_options.Region) ? null : _options.Region,
             },
@@ -307,7 +428,7 @@ internal sealed class MosregSnapshotBuilder
             var kind = PeriodKindOf(MosregJson.Text(p, "type"), name);
             if (start is null || end is null || end < start || kind is null)
             {
-                Log.Drop(_log, $"reporting period {pair.Key}: no usable start, finish or type");
+                Unmappable("period", pair.Key, "у учебного периода нет начала, конца или типа");
                 continue;
             }
 
@@ -374,7 +495,7 @@ internal sealed class MosregSnapshotBuilder
             var subject = MosregJson.Id(raw, "subject");
             if (subject is null)
             {
-                Log.Drop(_log, $"lesson {pair.Key} has no subject");
+                Unmappable("lesson", pair.Key, "у урока не указан предмет");
                 continue;
             }
 
@@ -386,7 +507,7 @@ internal sealed class MosregSnapshotBuilder
                 _ => null,
             };
             var teacher = MosregJson.Items(MosregJson.Get(raw, "teachers")).Select(MosregJson.IdOf).FirstOrDefault(t => t is not null) ?? "";
-            var works = MosregJson.Items(MosregJson.Get(raw, "works")).Select(MosregJson.IdOf).Where(id => id is not null && _works.ContainsKey(id)).Select(id => _works[id!]);
+            var works = MosregJson.Items(MosregJson.Get(raw, "works")).Select(MosregJson.IdOf).Where(id => id is not null && _works.ContainsKey(id)).Select(id => _works[id!]).ToList();
             var text = homework.TryGetValue(pair.Key, out var hw) ? string.Join("\n", hw.OrderBy(h => h.Id, StringComparer.Ordinal).Select(h => h.Text)) : null;
             var title = MosregJson.Text(raw, "title")?.Trim();
             lessons.Add(new Lesson
@@ -409,10 +530,17 @@ internal sealed class MosregSnapshotBuilder
             .ThenBy(l => l.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Lesson marks. A mark's lesson is its <c>lesson</c>, or for a mark of a work (<c>lesson: null</c>)
+    /// the work's lesson. Its kind comes from its work type (a numeric id resolved through
+    /// <c>work-types</c>, or a code or name), else from its work's. A mark of a lesson outside the range
+    /// is left out as out of range; one of an unknown pupil, or with no lesson and no work that names
+    /// one, is counted as unmapped.
+    /// </summary>
     private List<Mark> BuildMarks(Dictionary<string, Lesson> lessons)
     {
         var marks = new List<Mark>();
-        var dropped = 0;
+        var outside = 0;
         foreach (var pair in _marks.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var m = pair.Value;
@@ -422,18 +550,36 @@ internal sealed class MosregSnapshotBuilder
                 value = MosregJson.Text(m, "textValue")?.Trim();
             }
 
-            var student = MosregJson.Id(m, "person");
-            var work = MosregJson.Id(m, "work") is { } w && _works.TryGetValue(w, out var found) ? found : null;
-            var lessonId = MosregJson.Id(m, "lesson") ?? (work is null ? null : MosregJson.Id(work, "lesson"));
-            if (string.IsNullOrEmpty(value) || student is null || !_students.ContainsKey(student) || lessonId is null || !lessons.TryGetValue(lessonId, out var lesson))
+            if (string.IsNullOrEmpty(value))
             {
-                // Outside the range (its lesson was not fetched), of a student of another class, or empty.
-                dropped++;
+                outside++; // an empty cell, not a mark
+                continue;
+            }
+
+            var student = MosregJson.Id(m, "person");
+            var workId = MosregJson.Id(m, "work");
+            var work = workId is not null && _works.TryGetValue(workId, out var found) ? found : null;
+            var lessonId = MosregJson.Id(m, "lesson") ?? (work is null ? null : MosregJson.Id(work, "lesson"));
+            if (student is null || !_students.ContainsKey(student))
+            {
+                Unmappable("mark", pair.Key, student is null ? "у отметки не указан ученик" : $"ученик {student} не найден в классах школы");
+                continue;
+            }
+
+            if (lessonId is null)
+            {
+                Unmappable("mark", pair.Key, workId is null ? "отметка не связана ни с уроком, ни с работой" : $"ни отметка, ни её работа {workId} не называют урок");
+                continue;
+            }
+
+            if (!lessons.TryGetValue(lessonId, out var lesson))
+            {
+                outside++; // its lesson is outside the range (or was itself unmapped)
                 continue;
             }
 
             var entered = MosregJson.Local(MosregJson.Text(m, "date"), _zone);
-            var workType = MosregJson.Get(m, "workType") is { } t ? WorkTypeName(t) : work is null ? null : WorkTypeOf(work);
+            var workType = MosregJson.Get(m, "workType") is { } t ? ResolveWorkType(t) : work is null ? null : WorkTypeOf(work);
             marks.Add(new Mark
             {
                 Id = pair.Key,
@@ -447,56 +593,104 @@ internal sealed class MosregSnapshotBuilder
             });
         }
 
-        if (dropped > 0)
+        if (outside > 0)
         {
-            Log.Drop(_log, $"{dropped} marks left out: empty, of an unknown student, or of a lesson outside the range");
+            Log.Drop(_log, $"{outside} marks left out: empty, or of a lesson outside the range");
+        }
+
+        if (_unknownWorkTypes.Count > 0)
+        {
+            Log.Drop(_log, $"work types not listed by work-types/{{school}} ({string.Join(", ", _unknownWorkTypes.OrderBy(x => x, StringComparer.Ordinal))}): their marks are taken as current");
         }
 
         return marks;
     }
 
-    /// <summary>Final marks: a reporting period of type Year gives a <c>year</c> mark, any other a <c>period</c> mark; dated at the period's end.</summary>
+    /// <summary>
+    /// Final marks: of a reporting period of type Year, or with no reporting period (the year mark),
+    /// a <c>year</c> mark; of any other period a <c>period</c> mark; dated at the period's end (the year
+    /// mark at the year period's end, else the last period's). Marks of periods that do not overlap the
+    /// range are left out; a mark naming an unknown pupil, subject or period is counted as unmapped.
+    /// </summary>
     private IEnumerable<Mark> BuildFinalMarks(Dictionary<string, Period> periods)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var year = periods.Values.Where(p => p.Kind == PeriodKind.Year).OrderByDescending(p => p.End).FirstOrDefault();
+        var lastEnd = periods.Count == 0 ? (DateTime?)null : periods.Values.Max(p => p.End);
+        var firstStart = periods.Count == 0 ? (DateTime?)null : periods.Values.Min(p => p.Start);
         foreach (var f in _finals)
         {
-            var student = MosregJson.Id(f, "person");
-            var subject = MosregJson.Id(f, "subject");
-            var periodId = MosregJson.Id(f, "reportingPeriod") ?? MosregJson.Id(f, "period");
-            var value = MosregJson.Text(f, "value")?.Trim();
+            var value = MosregJson.Text(f.Mark, "value")?.Trim();
             if (string.IsNullOrEmpty(value))
             {
-                value = MosregJson.Text(f, "textValue")?.Trim();
+                value = MosregJson.Text(f.Mark, "textValue")?.Trim();
             }
 
-            if (student is null || subject is null || periodId is null || string.IsNullOrEmpty(value) || !_students.ContainsKey(student)
-                || !periods.TryGetValue(periodId, out var period) || period.End < _from || period.Start > _to)
+            if (string.IsNullOrEmpty(value))
+            {
+                continue; // not given yet
+            }
+
+            var id = MosregJson.Id(f.Mark) ?? $"{f.StudentId}:{f.SubjectId}:{f.PeriodId ?? "year"}";
+            if (f.StudentId is null || !_students.ContainsKey(f.StudentId))
+            {
+                Unmappable("finalMark", id, f.StudentId is null ? "у итоговой отметки не указан ученик" : $"ученик {f.StudentId} не найден в классах школы");
+                continue;
+            }
+
+            if (f.SubjectId is null)
+            {
+                Unmappable("finalMark", id, "у итоговой отметки не указан предмет");
+                continue;
+            }
+
+            Period? period;
+            DateTime date, start;
+            if (f.PeriodId is null)
+            {
+                period = year;
+                if ((year?.End ?? lastEnd) is not { } end)
+                {
+                    Unmappable("finalMark", id, "годовая отметка, но у класса нет учебных периодов, чтобы её датировать");
+                    continue;
+                }
+
+                date = end;
+                start = year?.Start ?? firstStart!.Value;
+            }
+            else if (periods.TryGetValue(f.PeriodId, out var found))
+            {
+                period = found;
+                date = found.End;
+                start = found.Start;
+            }
+            else
+            {
+                Unmappable("finalMark", id, $"учебный период {f.PeriodId} не найден среди периодов класса");
+                continue;
+            }
+
+            // A period mark belongs to a range that overlaps its period (it is dated at the period's end).
+            if (date < _from || start > _to || !seen.Add(id))
             {
                 continue;
             }
 
-            var id = MosregJson.Id(f) ?? $"{student}:{subject}:{periodId}";
-            if (!seen.Add(id))
+            if (!_subjects.ContainsKey(f.SubjectId))
             {
-                continue;
+                _subjects[f.SubjectId] = "предмет " + f.SubjectId;
             }
 
-            if (!_subjects.ContainsKey(subject))
-            {
-                _subjects[subject] = "предмет " + subject;
-            }
-
-            var entered = MosregJson.Local(MosregJson.Text(f, "date"), _zone);
-            var year = period.Kind == PeriodKind.Year;
+            var entered = MosregJson.Local(MosregJson.Text(f.Mark, "date"), _zone);
+            var isYear = f.PeriodId is null || period!.Kind == PeriodKind.Year;
             yield return new Mark
             {
                 Id = id,
-                StudentId = student,
-                SubjectId = subject,
-                Date = period.End,
-                Kind = year ? MarkKind.Year : MarkKind.Period,
-                PeriodId = year ? null : period.Id,
+                StudentId = f.StudentId,
+                SubjectId = f.SubjectId,
+                Date = date,
+                Kind = isYear ? MarkKind.Year : MarkKind.Period,
+                PeriodId = isYear ? null : period!.Id,
                 Value = value!,
                 EnteredAt = entered is { } e ? MosregJson.At(e, _zone) : null,
             };
@@ -516,8 +710,17 @@ internal sealed class MosregSnapshotBuilder
             var lesson = MosregJson.Id(e, "lesson");
             var student = MosregJson.Id(e, "person");
             var status = (MosregJson.Text(e, "status") ?? "").Trim();
-            if (lesson is null || student is null || !lessonIds.Contains(lesson) || !_students.ContainsKey(student) || AbsenceOf(status) is not { } kind)
+            if (AbsenceOf(status) is not { } kind)
             {
+                continue; // present
+            }
+
+            if (lesson is null || student is null || !lessonIds.Contains(lesson) || !_students.ContainsKey(student))
+            {
+                Unmappable(
+                    "absence",
+                    $"{lesson ?? "?"}:{student ?? "?"}",
+                    lesson is null || !lessonIds.Contains(lesson) ? $"урок {lesson ?? "(не указан)"} не найден среди уроков" : $"ученик {student ?? "(не указан)"} не найден в классах школы");
                 continue;
             }
 
@@ -552,13 +755,41 @@ internal sealed class MosregSnapshotBuilder
         }
 
         var type = workType!.Trim().ToLowerInvariant();
-        return WrittenWorkTypes.Contains(type) || WrittenWorkStems.Any(type.Contains);
+        return type.Split(' ').Any(WrittenWorkTypes.Contains) || WrittenWorkStems.Any(type.Contains);
     }
 
     private static bool IsControlWork(string? workType) =>
-        workType is not null && (workType.Equals("ControlWork", StringComparison.OrdinalIgnoreCase) || workType.IndexOf("контрольн", StringComparison.OrdinalIgnoreCase) >= 0);
+        workType is not null && (workType.Split(' ').Any(w => w.Equals("ControlWork", StringComparison.OrdinalIgnoreCase)) || workType.IndexOf("контрольн", StringComparison.OrdinalIgnoreCase) >= 0);
 
-    private static string? WorkTypeOf(JToken work) => MosregJson.Get(work, "workType") is { } t ? WorkTypeName(t) : null;
+    private string? WorkTypeOf(JToken work) => MosregJson.Get(work, "workType") is { } t ? ResolveWorkType(t) : null;
+
+    /// <summary>
+    /// A work type as text to classify: a numeric id is looked up in the school's work types (its kind,
+    /// title and abbreviation, joined so that any of them can say «written»); a code or name is itself.
+    /// </summary>
+    private string? ResolveWorkType(JToken type)
+    {
+        if (type is JValue && MosregJson.IdOf(type) is { } id)
+        {
+            if (_workTypes.TryGetValue(id, out var known))
+            {
+                return string.Join(" ", new[] { known.Kind, known.Title }.Where(x => !string.IsNullOrEmpty(x)))
+                    + (known.Abbr is { Length: > 0 } abbr && WrittenWorkAbbreviations.Contains(abbr.ToLowerInvariant()) ? " writtenwork" : "");
+            }
+
+            lock (_unknownWorkTypes)
+            {
+                _unknownWorkTypes.Add(id);
+            }
+
+            return null;
+        }
+
+        return WorkTypeName(type);
+    }
+
+    private string TeacherName(string id) =>
+        _people.TryGetValue(id, out var person) ? person : _teachers.TryGetValue(id, out var named) ? named : "учитель " + id;
 
     /// <summary>A work type given as a code, a name, or an object with <c>name</c>/<c>code</c>/<c>title</c>.</summary>
     private static string? WorkTypeName(JToken type) => type is JObject o

@@ -53,6 +53,9 @@ public enum ConformanceCheck
 
     /// <summary>Random faults give the fault-free snapshot or a clear failure.</summary>
     RandomFaults,
+
+    /// <summary>Every record the mock serves is in the snapshot or counted in <c>source.unmapped</c>.</summary>
+    Accounting,
 }
 
 /// <summary>
@@ -127,6 +130,7 @@ public abstract class ConnectorConformanceTests : IDisposable
         ConformanceCheck.ServerError or ConformanceCheck.RateLimit or ConformanceCheck.Timeout or ConformanceCheck.RandomFaults
             => Harness.Server is not null && Harness.ProbeOperation is not null,
         ConformanceCheck.Authentication => Harness.Server is not null && Harness.ProbeOperation is not null,
+        ConformanceCheck.Accounting => Harness.ServedRecords() is not null,
         _ => true,
     };
 
@@ -240,7 +244,39 @@ public abstract class ConnectorConformanceTests : IDisposable
     [Fact]
     public Task Random_faults_give_the_fault_free_snapshot_or_a_clear_failure() => Run(ConformanceCheck.RandomFaults, CheckRandomFaultsAsync);
 
+    /// <summary>Every record the mock serves is in the snapshot or in <c>source.unmapped</c>, counted both ways.</summary>
+    /// <returns>The check.</returns>
+    [Fact]
+    public Task Every_served_record_is_in_the_snapshot_or_unmapped() => Run(ConformanceCheck.Accounting, CheckAccountingAsync);
+
     // ================================================================== the checks (overridable)
+
+    /// <summary>
+    /// Accounting: per kind, the records served equal the records in the snapshot plus those counted
+    /// unmapped; every served key is found once in one of them, none in both, and nothing is in the
+    /// snapshot or in <c>unmapped</c> that was not served.
+    /// </summary>
+    /// <returns>The check.</returns>
+    protected virtual async Task CheckAccountingAsync()
+    {
+        using var session = Open();
+        var snapshot = await session.FetchAsync(Harness.Request).ConfigureAwait(false);
+        var served = Harness.ServedRecords()!;
+        var mapped = Harness.MappedRecords(snapshot);
+        var unmapped = snapshot.Source.Unmapped;
+        var examples = (unmapped?.Examples ?? Array.Empty<UnmappedRecord>()).Select(r => new ServedRecord(r.Kind, Harness.UnmappedKey(r))).ToList();
+        Assert.True(unmapped is null || unmapped.Count == examples.Count, $"the fixture leaves out {unmapped?.Count} records, more than the {examples.Count} examples kept: keep it under {UnmappedRecords.MaxExamples} so each can be traced");
+
+        foreach (var kind in served.Select(r => r.Kind).Concat(mapped.Select(r => r.Kind)).Concat(examples.Select(r => r.Kind)).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal))
+        {
+            var s = served.Where(r => r.Kind == kind).Select(r => r.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+            var m = mapped.Where(r => r.Kind == kind).Select(r => r.Key).ToList();
+            var u = examples.Where(r => r.Kind == kind).Select(r => r.Key).ToList();
+            Assert.True(s.Count == m.Count + u.Count, $"{kind}: the mock served {s.Count}, the snapshot holds {m.Count} and {u.Count} are counted unmapped");
+            Assert.Equal(s, m.Concat(u).OrderBy(k => k, StringComparer.Ordinal).ToList());
+            Note($"{kind}: served {s.Count} = in the snapshot {m.Count} + unmapped {u.Count}");
+        }
+    }
 
     /// <summary>Options: public sealed class, a registered validator, every invalid case refused with its message.</summary>
     /// <returns>A task.</returns>

@@ -103,6 +103,27 @@ public abstract class ConnectorHarness : IDisposable
     /// <returns>Whether the source was damaged.</returns>
     public virtual bool TryCorruptSource() => false;
 
+    /// <summary>
+    /// Every record the mock serves for <see cref="Request"/> that a snapshot must account for (in the
+    /// snapshot, or counted in <c>source.unmapped</c>); null when the harness does not count records
+    /// (the accounting check then does not apply).
+    /// </summary>
+    /// <returns>The records, or null.</returns>
+    public virtual IReadOnlyList<ServedRecord>? ServedRecords() => null;
+
+    /// <summary>
+    /// The records of a snapshot as <see cref="ServedRecords"/> names them (the same kinds and keys), so
+    /// the suite can match what was served with what arrived.
+    /// </summary>
+    /// <param name="snapshot">A fetched snapshot.</param>
+    /// <returns>Its records.</returns>
+    public virtual IReadOnlyList<ServedRecord> MappedRecords(Eljur.Abstractions.Model.GradebookSnapshot snapshot) => Array.Empty<ServedRecord>();
+
+    /// <summary>The key of an unmapped record of <c>source.unmapped</c> (default: its vendor id).</summary>
+    /// <param name="record">The unmapped record.</param>
+    /// <returns>The key, as <see cref="ServedRecords"/> would give it.</returns>
+    public virtual string UnmappedKey(Eljur.Abstractions.Model.UnmappedRecord record) => record?.VendorId ?? "";
+
     /// <summary>Stops the server.</summary>
     public void Dispose()
     {

@@ -69,7 +69,7 @@ public sealed class ConnectorCommandTests : IDisposable
         var snapshot = SnapshotReader.ReadFile(file);
         Assert.Equal("eljur", snapshot.Source.Connector);
         Assert.Equal(new DateTime(2024, 9, 2), snapshot.Source.From);
-        Assert.Equal(43, snapshot.Lessons!.Count); // one week of both classes
+        Assert.Equal(45, snapshot.Lessons!.Count); // one week of both classes: 43 lessons and 2 extracurricular (items_extday)
         Assert.Equal(new DateTimeOffset(2024, 11, 20, 10, 0, 0, TimeSpan.FromHours(3)), snapshot.Source.FetchedAt);
 
         var policy = PolicyFile();

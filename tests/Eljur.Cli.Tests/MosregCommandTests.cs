@@ -60,16 +60,78 @@ public sealed class MosregCommandTests : IDisposable
     }
 
     [Fact]
-    public void Options_come_from_the_environment_and_a_missing_school_is_a_usage_error()
+    public void Options_come_from_the_environment_and_without_a_school_id_the_token_names_the_school()
     {
         var env = new Dictionary<string, string> { ["ELJUR_TOKEN"] = MockSchool.Token, ["ELJUR_SCHOOL_ID"] = _mock.School.SchoolId };
         var (ok, _, okError) = Run(new[] { "fetch", "--connector", "mosreg", "--base-url", _mock.BaseUrl, "--from", "2024-10-01", "--to", "2024-10-06", "--out", Path.Combine(_dir, "env.json") }, env);
         Assert.True(ok == 0, okError);
 
+        var file = Path.Combine(_dir, "context.json");
+        var (code, _, error) = Run(new[] { "fetch", "--connector", "mosreg", "--base-url", _mock.BaseUrl, "--token", MockSchool.Token, "--from", "2024-10-01", "--to", "2024-10-06", "--out", file });
+        Assert.True(code == 0, error);
+        Assert.Equal(_mock.School.SchoolId, SnapshotReader.ReadFile(file).School.Id);
+        Assert.Equal(1, _mock.CountOf("users/me/context"));
+    }
+
+    [Fact]
+    public void A_token_that_opens_several_schools_asks_for_school_id_and_lists_them()
+    {
+        _mock.School.ContextSchools.Add((MockSchool.Id(2), "Школа № 2"));
         var (code, _, error) = Run(new[] { "fetch", "--connector", "mosreg", "--base-url", _mock.BaseUrl, "--token", MockSchool.Token, "--from", "2024-10-01", "--to", "2024-10-06", "--out", Path.Combine(_dir, "x.json") });
-        Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("--school-id (ELJUR_SCHOOL_ID)", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.SourceFailed, code);
+        Assert.Contains("токен открывает 2 школы: 2300000000000000001 «Лицей № 5», 2300000000000000002 «Школа № 2»", error, StringComparison.Ordinal);
+        Assert.Contains("--school-id", error, StringComparison.Ordinal);
         Assert.DoesNotContain(MockSchool.Token, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unmappable_record_is_named_in_the_snapshot_on_stderr_and_in_the_checks_warnings()
+    {
+        using var mock = new MosregMockServer(new MockSchool(includeUnmappable: true));
+        var file = Path.Combine(_dir, "unmapped.json");
+        var (code, _, error) = Run(new[] { "fetch", "--connector", "mosreg", "--base-url", mock.BaseUrl, "--token", MockSchool.Token, "--from", "2024-09-23", "--to", "2024-10-06", "--out", file });
+        Assert.True(code == 0, error);
+        Assert.Contains("Не удалось разобрать 1 итоговую отметку: итоговая отметка 2300000000000004009 — учебный период 2300000000000000049 не найден среди периодов класса.", error, StringComparison.Ordinal);
+        Assert.Contains("[предупреждение] Школьный портал: finalMark 2300000000000004009", error, StringComparison.Ordinal); // the connector's own log, no longer sent nowhere
+        Assert.DoesNotContain("[отладка]", error, StringComparison.Ordinal);
+
+        var json = Json.Parse(File.ReadAllText(file));
+        Assert.Equal(1, (int)json["source"]!["unmapped"]!["count"]!);
+        Assert.Equal("finalMark", (string?)json["source"]!["unmapped"]!["examples"]![0]!["kind"]);
+        Assert.Equal(MockSchool.Id(4009), (string?)json["source"]!["unmapped"]!["examples"]![0]!["vendorId"]);
+
+        var (checkCode, output, checkError) = Run(new[] { "check", "--snapshot", file, "--policy", "mosreg-paperless-readiness", "--as-of", "2024-10-20T12:00:00+03:00", "--format", "json" });
+        Assert.True(checkCode is 0 or 1, checkError);
+        var warning = Assert.Single(Json.Parse(output)["warnings"]!);
+        Assert.StartsWith("Не удалось разобрать 1 итоговую отметку", (string?)warning, StringComparison.Ordinal);
+        Assert.Contains((string)warning!, checkError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sync_keeps_the_unmapped_records_for_the_exported_snapshot_and_the_check()
+    {
+        using var mock = new MosregMockServer(new MockSchool(includeUnmappable: true));
+        var store = Path.Combine(_dir, "store.db");
+        var (code, _, error) = Run(new[] { "sync", "--connector", "mosreg", "--base-url", mock.BaseUrl, "--token", MockSchool.Token, "--store", store, "--from", "2024-09-23", "--to", "2024-10-06" });
+        Assert.True(code == 0, error);
+        Assert.Contains("Не удалось разобрать 1 итоговую отметку", error, StringComparison.Ordinal);
+
+        var exported = Path.Combine(_dir, "exported.json");
+        var (exportCode, _, exportError) = Run(new[] { "snapshot", "--store", store, "--from", "2024-09-23", "--to", "2024-10-06", "--out", exported });
+        Assert.True(exportCode == 0, exportError);
+        var unmapped = SnapshotReader.ReadFile(exported).Source.Unmapped!;
+        Assert.Equal((1, MockSchool.Id(4009)), (unmapped.Count, unmapped.Examples.Single().VendorId));
+    }
+
+    [Fact]
+    public void Verbose_logs_every_call_to_stderr()
+    {
+        var (code, output, error) = Run(new[] { "fetch" }.Concat(Connection("--from", "2024-10-01", "--to", "2024-10-06", "--out", Path.Combine(_dir, "v.json"), "--verbose")).ToArray());
+        Assert.True(code == 0, error);
+        Assert.Contains("[отладка] Школьный портал GET: HTTP 200", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Не удалось разобрать", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(MockSchool.Token, error + output, StringComparison.Ordinal);
+        Assert.Equal("", output);
     }
 
     [Fact]

@@ -216,10 +216,10 @@ public sealed class SyncEljurTests : IDisposable
         var sqlite = new SqliteGradebookStore(store);
         var runs = await sqlite.GetRunsAsync();
         Assert.Equal(new[] { true, true, false }, runs.Select(r => r.Succeeded));
-        Assert.Equal(43, runs[0].Counts.LessonsAdded);
+        Assert.Equal(45, runs[0].Counts.LessonsAdded); // 43 lessons and 2 extracurricular
         Assert.True(runs[1].Counts.IsEmpty, second.Error);
         var snapshot = await GradebookSync.ExportAsync(sqlite, null, new DateTime(2024, 9, 2), new DateTime(2024, 9, 8));
-        Assert.Equal(43, snapshot.Lessons!.Count);
+        Assert.Equal(45, snapshot.Lessons!.Count);
         Assert.Equal("eljur", snapshot.Source.Connector);
         Assert.NotEmpty(snapshot.Marks!);
         Assert.All(snapshot.Marks!, m => Assert.Equal(t1, m.EnteredAt));

@@ -22,10 +22,10 @@ internal sealed class EljurFixture : IDisposable
     private readonly Action<EljurConnectorOptions>? _configure;
     private ServiceProvider? _services;
 
-    public EljurFixture(Action<EljurConnectorOptions>? configure = null)
+    public EljurFixture(Action<EljurConnectorOptions>? configure = null, MockSchool? school = null)
     {
         _configure = configure;
-        Mock = new EljurMockServer();
+        Mock = new EljurMockServer(school);
     }
 
     public EljurMockServer Mock { get; }
@@ -79,7 +79,7 @@ internal static class Expected
 {
     public static string LessonId(MockLesson l) =>
         l.LessonId is null
-            ? string.Join(":", l.ClassName, l.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), l.Number.ToString(CultureInfo.InvariantCulture), l.Subject) + (l.Group is null ? "" : ":" + l.Group)
+            ? string.Join(":", l.ClassName, l.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), (l.Extday ? "extday" : "") + l.Number.ToString(CultureInfo.InvariantCulture), l.Subject) + (l.Group is null ? "" : ":" + l.Group)
             : Convert.ToString(l.LessonId, CultureInfo.InvariantCulture)!;
 
     public static IEnumerable<MockLesson> Lessons(MockSchool school, DateTime from, DateTime to, IEnumerable<string> classes) =>

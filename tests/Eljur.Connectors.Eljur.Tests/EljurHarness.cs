@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.DependencyInjection;
+using Eljur.Abstractions.Model;
 using Eljur.Connectors.Eljur.Tests.Mock;
 using Eljur.Connectors.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,9 @@ namespace Eljur.Connectors.Eljur.Tests;
 /// <summary>The ЭлЖур connector against the ЭлЖур mock, for the conformance suite and the connector's own tests.</summary>
 internal sealed class EljurHarness : ConnectorHarness
 {
+    /// <summary>The mock school with one absence no connector can place, so the accounting check sees both sides.</summary>
     public EljurHarness()
-        : this(new EljurMockServer())
+        : this(new EljurMockServer(new MockSchool(includeUnmappable: true)))
     {
     }
 
@@ -53,6 +55,30 @@ internal sealed class EljurHarness : ConnectorHarness
         o.RetryBaseDelay = settings.RetryBaseDelay;
         o.MaxRetryDelay = settings.MaxRetryDelay;
         o.MaxConcurrency = settings.Concurrency;
+    }
+
+    /// <summary>Lessons (extracurricular too), marks and absence marks the mock serves in the request's range (the teacher sees both classes).</summary>
+    public override IReadOnlyList<ServedRecord>? ServedRecords()
+    {
+        var school = Mock.School;
+        var records = Expected.Lessons(school, Request.From, Request.To, new[] { "10А", "9Б" }).Select(l => new ServedRecord("lesson", Expected.LessonId(l))).ToList();
+        foreach (var m in school.Marks.Where(m => m.Lesson.Date >= Request.From && m.Lesson.Date <= Request.To && m.Value.Length > 0))
+        {
+            records.Add(MockSchool.IsAbsenceCode(m.Value)
+                ? new ServedRecord("absence", $"{m.StudentId}:{m.Lesson.Subject}:{m.Lesson.Date:yyyyMMdd}")
+                : new ServedRecord("mark", $"{m.StudentId}:{m.Lesson.Subject}:{m.Lesson.Date:yyyyMMdd}:{m.Value}"));
+        }
+
+        return records;
+    }
+
+    public override IReadOnlyList<ServedRecord> MappedRecords(GradebookSnapshot snapshot)
+    {
+        var lessons = snapshot.Lessons!.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        return snapshot.Lessons!.Select(l => new ServedRecord("lesson", l.Id))
+            .Concat(snapshot.Marks!.Where(m => m.Kind is MarkKind.Current or MarkKind.Written).Select(m => new ServedRecord("mark", $"{m.StudentId}:{m.SubjectId}:{m.Date:yyyyMMdd}:{m.Value}")))
+            .Concat(snapshot.Absences!.Select(a => new ServedRecord("absence", $"{a.StudentId}:{lessons[a.LessonId].SubjectId}:{lessons[a.LessonId].Date:yyyyMMdd}")))
+            .ToList();
     }
 
     public override IEnumerable<InvalidOptionsCase> InvalidOptions()

@@ -28,7 +28,7 @@ public sealed class FaultInjectionTests
             o.MaxConcurrency = 4;
         });
         var baseline = await f.FetchTermAsync();
-        Assert.Equal(336, baseline.Lessons!.Count);
+        Assert.Equal(352, baseline.Lessons!.Count); // 336 lessons and 16 extracurricular ones
         var expected = ConformanceAssert.ToJson(baseline);
 
         var completedDespiteFaults = 0;
@@ -134,7 +134,7 @@ public sealed class FaultInjectionTests
                     var watch = Stopwatch.StartNew();
                     var s = await f.FetchAsync(EljurFixture.TermStart, EljurFixture.TermEnd, new[] { "10А" });
                     watch.Stop();
-                    Assert.Equal(172, s.Lessons!.Count); // 8 weeks × 22 lessons, less Friday 4 October (4)
+                    Assert.Equal(180, s.Lessons!.Count); // 8 weeks × 22 lessons, less Friday 4 October (4), and 8 robotics club sessions
 
                     // auth + getrules + getperiods + chunks × (getdiary + getmarks) + getfinalassessments
                     var chunks = chunk == 7 ? 8 : 4;

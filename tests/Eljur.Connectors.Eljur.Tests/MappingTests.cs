@@ -26,7 +26,7 @@ public sealed class MappingTests : IClassFixture<MappingTests.TermSnapshot>
         var expected = Expected.Lessons(School, EljurFixture.TermStart, EljurFixture.TermEnd, Classes).Select(Expected.LessonId).OrderBy(i => i, StringComparer.Ordinal).ToList();
         var actual = S.Lessons!.Select(l => l.Id).OrderBy(i => i, StringComparer.Ordinal).ToList();
         Assert.Equal(expected, actual);
-        Assert.Equal(336, actual.Count); // 8 weeks × (22 + 21) lessons, less Friday 4 October (4 + 4)
+        Assert.Equal(352, actual.Count); // 8 weeks × (22 + 21) lessons, less Friday 4 October (4 + 4), and 16 extracurricular (items_extday)
     }
 
     [Fact]
@@ -92,10 +92,12 @@ public sealed class MappingTests : IClassFixture<MappingTests.TermSnapshot>
     }
 
     [Fact]
-    public void Common_homework_comes_before_individual_and_an_empty_topic_or_homework_is_null()
+    public void One_pupils_individual_task_is_not_the_lessons_homework_and_an_empty_topic_or_homework_is_null()
     {
         var both = School.Lessons.First(l => l.Homework.Count == 2 && l.Date <= EljurFixture.TermEnd);
-        Assert.Equal("Прочитать «Капитанскую дочку»\nДоклад о Пушкине", S.Lessons!.Single(l => l.Id == Expected.LessonId(both)).Homework);
+        Assert.True(both.Homework[1].Individual);
+        Assert.Equal("Прочитать «Капитанскую дочку»", S.Lessons!.Single(l => l.Id == Expected.LessonId(both)).Homework);
+        Assert.DoesNotContain(S.Lessons!, l => (l.Homework ?? "").Contains("Доклад", StringComparison.Ordinal));
 
         var none = School.Lessons.First(l => l.Homework.Count == 0 && l.Date <= EljurFixture.TermEnd);
         Assert.Null(S.Lessons!.Single(l => l.Id == Expected.LessonId(none)).Homework);
@@ -152,7 +154,9 @@ public sealed class MappingTests : IClassFixture<MappingTests.TermSnapshot>
     {
         var students = School.Students.Select(s => s.Id).ToList();
         var cells = Expected.Cells(School, EljurFixture.TermStart, EljurFixture.TermEnd, students).Where(m => MockSchool.IsAbsenceCode(m.Value)).ToList();
-        var expected = cells.Select(m => $"{Expected.LessonId(m.Lesson)}:{m.StudentId}:{(m.Value == "оп" ? "late" : "absent")}").OrderBy(k => k, StringComparer.Ordinal);
+        var expected = cells.Select(m => $"{Expected.LessonId(m.Lesson)}:{m.StudentId}:{(m.Value is "оп" or "ОП" ? "late" : "absent")}").OrderBy(k => k, StringComparer.Ordinal);
+        Assert.Contains(cells, m => m.Value == "Н"); // capitals, with no weight or mtype, too
+        Assert.Contains(cells, m => m.Value == "ОП");
         var actual = S.Absences!.Select(a => $"{a.LessonId}:{a.StudentId}:{(a.Late ? "late" : "absent")}").OrderBy(k => k, StringComparer.Ordinal);
         Assert.Equal(expected, actual);
         Assert.Contains(S.Absences!, a => a.Late);
@@ -189,15 +193,38 @@ public sealed class MappingTests : IClassFixture<MappingTests.TermSnapshot>
     }
 
     [Fact]
+    public void Extracurricular_lessons_of_items_extday_are_lessons_with_topic_and_class_homework()
+    {
+        var clubs = S.Lessons!.Where(l => l.SubjectId == "Робототехника").OrderBy(l => l.Date).ToList();
+        Assert.Equal(8, clubs.Count);
+        Assert.All(clubs, l => Assert.Equal(("10А", "308", new TimeSpan(15, 0, 0), LessonKind.Regular), (l.ClassId, l.TeacherId, l.Start!.Value, l.Kind)));
+        Assert.Equal("Занятие 1: датчики и моторы", clubs[0].Topic);
+        Assert.Equal("Собрать модель № 1", clubs[0].Homework);
+        Assert.Equal("Собрать модель № 3", clubs[2].Homework); // the individual task of week 3 is not the class's homework
+        Assert.Null(clubs[3].Topic);
+        var theatre = S.Lessons!.Where(l => l.SubjectId == "Школьный театр").ToList();
+        Assert.Equal(8, theatre.Count);
+        Assert.Contains(theatre, l => l.Id == "9Б:20240903:extday1:Школьный театр");
+        Assert.All(theatre, l => Assert.Equal("Орлова Татьяна Михайловна", l.TeacherId));
+        Assert.Null(S.Source.Unmapped);
+    }
+
+    [Fact]
     public void Staff_are_the_teachers_named_in_the_diary_with_stable_ids_and_the_account_holder_is_class_teacher()
     {
         var ids = S.Staff!.Select(s => s.Id).ToList();
         Assert.Equal(ids.Distinct().Count(), ids.Count);
-        Assert.Contains("Смирнова Ольга Викторовна", ids); // also written with &nbsp; in some lessons
-        Assert.DoesNotContain(ids, i => i.Contains('&') || i.Contains('\u00A0'));
-        var teacher = S.Staff!.Single(s => s.Id == MockSchool.TeacherName);
+
+        // teacher_id keys the staff when sent (Mondays omit it: the name finds the id); Орлова has no id and keeps her name.
+        Assert.Equal("Смирнова Ольга Викторовна", S.Staff!.Single(s => s.Id == "302").Name); // also written with &nbsp; in some lessons
+        Assert.DoesNotContain("Смирнова Ольга Викторовна", ids);
+        Assert.Contains("Орлова Татьяна Михайловна", ids);
+        Assert.Equal(MockSchool.TeacherIds.Count + 1, ids.Count);
+        Assert.DoesNotContain(S.Staff!, s => s.Name.Contains('&') || s.Name.Contains('\u00A0'));
+        var teacher = S.Staff!.Single(s => s.Id == "301");
+        Assert.Equal(MockSchool.TeacherName, teacher.Name);
         Assert.Equal(new[] { StaffRole.Teacher, StaffRole.ClassTeacher }, teacher.Roles);
-        Assert.Equal(MockSchool.TeacherName, S.Classes!.Single(c => c.Id == "10А").HomeroomTeacherId);
+        Assert.Equal("301", S.Classes!.Single(c => c.Id == "10А").HomeroomTeacherId);
         Assert.Null(S.Classes!.Single(c => c.Id == "9Б").HomeroomTeacherId);
         Assert.All(S.Lessons!, l => Assert.Contains(l.TeacherId, ids));
     }
@@ -283,6 +310,36 @@ public sealed class OtherShapesTests
         Assert.Null(s.Classes!.Single(c => c.Id == "10А").HomeroomTeacherId);
         Assert.DoesNotContain(s.Staff!, st => st.Roles.Contains(StaffRole.ClassTeacher));
         ConformanceAssert.PassesReaderAndRoundTrips(s);
+    }
+
+    [Fact]
+    public async Task An_absence_on_a_day_without_its_lesson_is_counted_unmapped_not_dropped()
+    {
+        var school = new MockSchool(includeUnmappable: true);
+        using var f = new EljurFixture(school: school);
+        var s = await f.FetchAsync(new DateTime(2024, 9, 9), new DateTime(2024, 9, 15));
+        var unmapped = Assert.IsType<global::Eljur.Abstractions.Model.UnmappedRecords>(s.Source.Unmapped);
+        Assert.Equal(1, unmapped.Count);
+        Assert.Equal(("absence", "1001:Алгебра:20240914"), (unmapped.Examples[0].Kind, unmapped.Examples[0].VendorId));
+        Assert.Equal("пропуск «Н» не привязан ни к одному уроку дневника", unmapped.Examples[0].Reason);
+        Assert.DoesNotContain(s.Absences!, a => a.StudentId == "1001" && s.Lessons!.Single(l => l.Id == a.LessonId).Date == MockSchool.UnmappableDay);
+    }
+
+    [Fact]
+    public void A_diary_assessment_with_a_control_type_makes_the_lesson_a_test()
+    {
+        var diary = EljurJson.Parse(System.Text.Encoding.UTF8.GetBytes(
+            "{\"days\":{\"20240903\":{\"items\":[{\"name\":\"Химия\",\"num\":\"2\",\"teacher\":\"Никитина Вера Алексеевна\",\"teacher_id\":307,\"assessments\":[{\"value\":\"4\",\"control_type\":\"Контрольная работа\",\"control_type_short\":\"КР\"}]}]}}}"));
+        var (lessons, _, _) = EljurResponses.ReadDiary(diary, new FetchUnit(true, "9Б", "9Б"), _ => null);
+        var lesson = Assert.Single(lessons);
+        Assert.Equal(new[] { "Контрольная работа", "КР" }, lesson.ControlTypes);
+        Assert.Equal("307", lesson.TeacherId);
+
+        var builder = new EljurSnapshotBuilder(new EljurConnectorOptions { Vendor = "v", TimeZone = "Europe/Moscow" }, new DateTime(2024, 9, 2), new DateTime(2024, 9, 8), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        builder.AddDiary(lessons, Array.Empty<(DateTime, string)>(), Array.Empty<RawStudent>());
+        var built = builder.Build(DateTimeOffset.UnixEpoch, new[] { "lessons" });
+        Assert.Equal((LessonKind.Test, "307"), (built.Lessons!.Single().Kind, built.Lessons!.Single().TeacherId));
+        Assert.Equal("Никитина Вера Алексеевна", built.Staff!.Single().Name);
     }
 
     [Fact]

@@ -113,24 +113,32 @@ public sealed class MockFidelityTests : IDisposable
     public async Task A_class_diary_and_schedule_have_days_at_the_top_and_items_as_an_array()
     {
         var token = await LoginAsync();
-        foreach (var method in new[] { "getdiary", "getschedule", "gethomework" })
+        foreach (var method in new[] { "getdiary", "getschedule" })
         {
             var result = (await GetAsync(method, $"&auth_token={token}&class=9Б&days=20240902-20240906"))["response"]!["result"]!;
             Assert.Null(result["students"]);
             Assert.Equal(JTokenType.Array, result["days"]!["20240902"]!["items"]!.Type);
         }
+
+        // gethomework keys items by subject name.
+        var homework = (await GetAsync("gethomework", $"&auth_token={token}&class=9Б&days=20240902-20240906"))["response"]!["result"]!;
+        Assert.Equal("Геометрия", (string?)homework["days"]!["20240902"]!["items"]!["Геометрия"]!["name"]);
     }
 
     [Fact]
     public async Task Marks_have_double_absent_late_and_phantom_values_and_weights_as_numbers_or_strings()
     {
         var token = await LoginAsync();
-        var marks = (await GetAsync("getmarks", $"&auth_token={token}&class=10А&days=20240902-20241027"))["response"]!["result"]!["students"]!
-            .Children<JProperty>().SelectMany(s => s.Value["lessons"]!.SelectMany(l => l["marks"]!)).ToList();
+        var students = (await GetAsync("getmarks", $"&auth_token={token}&class=10А&days=20240902-20241027"))["response"]!["result"]!["students"]!;
+        Assert.Equal(JTokenType.Array, students.Type); // a class's students come as an array of records
+        var marks = students.Children().SelectMany(s => s["lessons"]!.SelectMany(l => l["marks"]!)).ToList();
+        Assert.Contains(marks, m => (string?)m["value"] == "Н" && m["weight"] is null && m["mtype"] is null && (string?)m["countas"] == "0");
+        Assert.Contains(marks, m => (int?)m["max_mark"] == 5);
         var values = marks.Select(m => (string?)m["value"]).ToList();
         Assert.Contains("3/5", values);
         Assert.Contains("н", values);
-        Assert.Contains("оп", values);
+        Assert.Contains("Н", values);
+        Assert.Contains(values, v => v is "оп" or "ОП");
         Assert.Contains("", values);
         Assert.Contains(marks, m => m["weight"]!.Type == JTokenType.String);
         Assert.Contains(marks, m => m["weight"]!.Type == JTokenType.Integer);
@@ -148,6 +156,56 @@ public sealed class MockFidelityTests : IDisposable
         Assert.Equal(JTokenType.String, page3["total"]!.Type);
         Assert.Equal("45", (string?)page3["total"]);
         Assert.Equal(5, page3["messages"]!.Count());
+    }
+
+    [Fact]
+    public async Task Method_names_in_any_case_and_the_older_api_base_are_answered_as_the_real_server_does()
+    {
+        var token = await LoginAsync();
+        var camel = (await GetAsync("getDiary", $"&auth_token={token}&class=9Б&days=20240902-20240906"))["response"]!;
+        Assert.Equal(200, (int)camel["state"]!);
+        using var old = await _http.GetAsync(Url("getMarks", $"&auth_token={token}&class=9Б&days=20240902-20240906").Replace(EljurMockServer.BasePath + "/", EljurMockServer.OldBasePath + "/", StringComparison.Ordinal));
+        Assert.Equal(200, (int)Parse(await old.Content.ReadAsStringAsync())["response"]!["state"]!);
+    }
+
+    [Fact]
+    public async Task The_more_shapes_list_is_served()
+    {
+        var token = await LoginAsync();
+        var diary = (await GetAsync("getdiary", $"&auth_token={token}&class=10А&days=20240902-20240906&rings=true"))["response"]!["result"]!["days"]!;
+
+        // items_extday: an array of lessons whose homework is an array, one task individual.
+        var club = diary["20240905"]!["items_extday"]!.Single();
+        Assert.Equal("Робототехника", (string?)club["name"]);
+        Assert.Equal(JTokenType.Array, club["homework"]!.Type);
+
+        // teacher_id besides the name (not on Mondays), sort as an int or a string, assessments with control_type.
+        var items = diary.Children<JProperty>().SelectMany(d => d.Value["items"]!.Children()).ToList();
+        Assert.Contains(items, i => i["teacher_id"]?.Type == JTokenType.Integer);
+        Assert.All(diary["20240902"]!["items"]!.Children(), i => Assert.Null(i["teacher_id"]));
+        Assert.Contains(items, i => i["sort"]!.Type == JTokenType.String);
+        Assert.Contains(items, i => i["sort"]!.Type == JTokenType.Integer);
+        Assert.Contains(items.SelectMany(i => i["assessments"]!.Children()), a => (string?)a["control_type_short"] == "КР" || (string?)a["control_type"] == "Ответ на уроке");
+
+        // getrules: the parent's students as an array; schools; hometeacher_* on groups.
+        var parent = await LoginAsync(MockSchool.ParentLogin, MockSchool.ParentPassword);
+        var rules = (await GetAsync("getrules", "&auth_token=" + parent))["response"]!["result"]!;
+        Assert.Equal(JTokenType.Array, rules["relations"]!["students"]!.Type);
+        Assert.Equal("5001234567", (string?)rules["relations"]!["schools"]![0]!["inn"]);
+        var teacherRules = (await GetAsync("getrules", "&auth_token=" + token))["response"]!["result"]!;
+        Assert.Equal(MockSchool.TeacherName, (string?)teacherRules["relations"]!["groups"]!["10А"]!["hometeacher_name"]);
+
+        // getperiods: disabled periods and weeks only when asked.
+        var plain = (await GetAsync("getperiods", "&auth_token=" + token))["response"]!["result"]!["students"]![0]!["periods"]!;
+        Assert.Equal(2, plain.Count());
+        Assert.All(plain.Children(), p => Assert.Null(p["weeks"]));
+        var all = (await GetAsync("getperiods", "&auth_token=" + token + "&show_disabled=true&weeks=true"))["response"]!["result"]!["students"]![0]!["periods"]!;
+        Assert.Equal(4, all.Count());
+        Assert.NotNull(all[0]!["weeks"]);
+
+        // getfinalassessments of a student: students as an array.
+        var finals = (await GetAsync("getfinalassessments", "&auth_token=" + parent + "&student=1001"))["response"]!["result"]!["students"]!;
+        Assert.Equal(JTokenType.Array, finals.Type);
     }
 
     [Fact]

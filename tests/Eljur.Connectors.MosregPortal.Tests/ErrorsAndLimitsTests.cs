@@ -123,8 +123,8 @@ public sealed class ErrorsAndLimitsTests
         f.Mock.ExpireAllTokens();
         var ex = await Assert.ThrowsAsync<ConnectorException>(() => f.FetchAsync());
         Assert.Equal(ConnectorFailureKind.Authentication, ex.Kind);
-        // The school and its groups are asked for at once: either refusal may be the one reported.
-        Assert.Matches(@"^mosreg: schools/\{school\}(/edu-groups)?: HTTP 401 authorizationInvalidToken: «Токен доступа недействителен или истёк»; the token was refused and no refresh credentials are configured$", ex.Message);
+        // The school, its groups, work types and teachers are asked for at once: any refusal may be the one reported.
+        Assert.Matches(@"^mosreg: (schools/\{school\}(/edu-groups|/people)?|work-types/\{school\}): HTTP 401 authorizationInvalidToken: «Токен доступа недействителен или истёк»; the token was refused and no refresh credentials are configured$", ex.Message);
         Assert.Equal(0, f.Mock.CountOf("authorizations"));
     }
 
@@ -144,18 +144,26 @@ public sealed class ErrorsAndLimitsTests
     }
 
     [Fact]
-    public async Task A_school_month_costs_27_calls()
+    public async Task A_school_month_costs_30_calls_and_one_more_to_find_the_school()
     {
         using var f = new MosregFixture();
         var october = await f.FetchAsync(new DateTime(2024, 10, 1), new DateTime(2024, 10, 31));
         var byOperation = f.Mock.Calls.GroupBy(c => c.Operation).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}");
         _output.WriteLine($"October 2024, 3 classes + 1 subgroup, {october.Lessons!.Count} lessons: {f.Mock.Calls.Count} calls: {string.Join(", ", byOperation)}");
 
-        // school + edu-groups (2); per class students, reporting periods, final marks (3 × 3);
+        // school + edu-groups + work-types + people (4); per class students, reporting periods, final marks (3 × 3);
         // per group subjects (4); per group lessons + marks for one window (4 × 2);
-        // attendance per group and subject taught that month (5А: 2, 10А: 1, subgroup: 1); no id-only works in October.
-        Assert.Equal(2 + 9 + 4 + 8 + 4, f.Mock.Calls.Count);
+        // attendance per group and subject taught that month (5А: 2, 10А: 1, subgroup: 1); no id-only works in October;
+        // persons/{p} for the one teacher the people list leaves out.
+        Assert.Equal(4 + 9 + 4 + 8 + 4 + 1, f.Mock.Calls.Count);
         Assert.Equal(f.Mock.Calls.Count, f.Mosreg.HttpAttempts);
+        Assert.Equal(1, f.Mock.CountOf("work-types/{school}"));
+
+        // Without a school id, users/me/context names it: one call more.
+        using var g = new MosregFixture(o => o.SchoolId = null);
+        Assert.Equal(ConformanceAssert.ToJson(october), ConformanceAssert.ToJson(await g.FetchAsync(new DateTime(2024, 10, 1), new DateTime(2024, 10, 31))));
+        Assert.Equal(f.Mock.Calls.Count + 1, g.Mock.Calls.Count);
+        Assert.Equal(1, g.Mock.CountOf("users/me/context"));
     }
 
     private sealed class InFlightCounter

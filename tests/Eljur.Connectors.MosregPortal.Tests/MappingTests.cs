@@ -67,8 +67,11 @@ public sealed class MappingTests
         // Shape B: the subgroup's lesson lists its homework by id only; the connector fetched works/{w}.
         Assert.Equal("Упр. 3, с. 14", byIndex[5].Homework);
         Assert.Equal(1, f.Mock.CountOf("works/{work}"));
-        Assert.Equal("учитель " + MockSchool.Id(33), s.Staff!.Single(x => x.Id == MockSchool.Id(33)).Name);
+        // Teachers are named by the people list, or (the one it leaves out, a bare id in the subgroup's lessons) by persons/{p}.
+        Assert.Equal("Зайцева Т. А.", s.Staff!.Single(x => x.Id == MockSchool.Id(33)).Name);
         Assert.Equal("Васильева Е. П.", s.Staff!.Single(x => x.Id == MockSchool.Id(31)).Name);
+        Assert.DoesNotContain(s.Staff!, x => x.Name.StartsWith("учитель", StringComparison.Ordinal));
+        Assert.Equal(1, f.Mock.CountOf("persons/{person}"));
 
         Assert.Equal("Повторить таблицу умножения", byIndex[12].Homework);
         Assert.False(byIndex[14].Held);
@@ -86,7 +89,7 @@ public sealed class MappingTests
         using var f = new MosregFixture();
         var s = await f.FetchAsync();
         var lessonMarks = s.Marks!.Where(m => m.LessonId is not null).ToList();
-        Assert.Equal(10, lessonMarks.Count);
+        Assert.Equal(11, lessonMarks.Count);
 
         var first = lessonMarks.Single(m => m.Id == MockSchool.Id(3010));
         Assert.Equal(new DateTimeOffset(2024, 9, 23, 10, 15, 22, 437, Moscow), first.EnteredAt);
@@ -100,22 +103,79 @@ public sealed class MappingTests
         Assert.Equal(new DateTime(2024, 10, 1), late.Date);
         Assert.Equal(new DateTimeOffset(2024, 10, 8, 15, 0, 0, Moscow), late.EnteredAt);
 
+        // Class marks carry numeric work-type ids (КР = 31: written), the subgroup's the codes.
         Assert.Equal(
             new[] { MockSchool.Id(3020), MockSchool.Id(3060), MockSchool.Id(3110) },
             lessonMarks.Where(m => m.Kind == MarkKind.Written).Select(m => m.Id).OrderBy(x => x));
         Assert.All(s.Marks!, m => Assert.NotNull(m.EnteredAt));
+        Assert.Equal(1, f.Mock.CountOf("work-types/{school}"));
     }
 
     [Fact]
-    public async Task Final_marks_become_period_marks_of_their_reporting_period()
+    public async Task A_mark_with_no_lesson_reaches_its_lesson_through_its_work()
+    {
+        using var f = new MosregFixture();
+        var s = await f.FetchAsync();
+        var homework = s.Marks!.Single(m => m.Id == MockSchool.Id(3012));
+        Assert.Equal((MockSchool.Id(1001), MockSchool.Id(103), new DateTime(2024, 9, 23), MarkKind.Current), (homework.LessonId, homework.StudentId, homework.Date, homework.Kind));
+        Assert.Null(s.Source.Unmapped);
+    }
+
+    [Fact]
+    public async Task The_school_comes_from_the_context_and_its_int_time_zone_names_the_zone()
+    {
+        using var f = new MosregFixture(o => { o.SchoolId = null; o.TimeZone = null; });
+        f.Mock.School.TimeZoneHours = 5;
+        var s = await f.FetchAsync();
+        Assert.Equal(MockSchool.Id(1), s.School.Id);
+        Assert.Equal("Asia/Yekaterinburg", s.School.TimeZone);
+        Assert.Equal(TimeSpan.FromHours(5), s.Marks!.Single(m => m.Id == MockSchool.Id(3010)).EnteredAt!.Value.Offset);
+    }
+
+    [Fact]
+    public async Task A_token_that_opens_several_schools_is_an_error_listing_them()
+    {
+        using var f = new MosregFixture(o => o.SchoolId = null);
+        f.Mock.School.ContextSchools.Add((MockSchool.Id(2), "Школа № 2"));
+        var ex = await Assert.ThrowsAsync<Eljur.Abstractions.Connectors.ConnectorException>(() => f.FetchAsync());
+        Assert.Equal("mosreg: users/me/context: токен открывает 2 школы: 2300000000000000001 «Лицей № 5», 2300000000000000002 «Школа № 2»; укажите нужную (SchoolId; в eljur — --school-id)", ex.Message);
+        Assert.Equal(0, f.Mock.CountOf("schools/{school}"));
+    }
+
+    [Fact]
+    public async Task Final_marks_nested_per_person_become_period_and_year_marks_of_their_periods()
     {
         using var f = new MosregFixture();
         var s = await f.FetchAsync();
         var period = s.Marks!.Where(m => m.Kind == MarkKind.Period).OrderBy(m => m.Id).ToList();
-        Assert.Equal(2, period.Count); // the third is for the second quarter, outside the range
+        Assert.Equal(3, period.Count); // 4003 is for the second quarter, outside the range
         Assert.Equal((MockSchool.Id(101), MockSchool.Id(21), MockSchool.Id(41), "5", new DateTime(2024, 10, 27)), (period[0].StudentId, period[0].SubjectId, period[0].PeriodId, period[0].Value, period[0].Date));
         Assert.Equal(new DateTimeOffset(2024, 10, 25, 14, 0, 0, Moscow), period[0].EnteredAt);
         Assert.Null(period[0].LessonId);
+        Assert.Equal(new[] { MockSchool.Id(4001), MockSchool.Id(4002), MockSchool.Id(4006) }, period.Select(m => m.Id));
+        Assert.All(period, m => Assert.Equal(MockSchool.Id(41), m.PeriodId));
+
+        // reportingPeriod null and the Year period both give a year mark, dated at the year's end.
+        var year = s.Marks!.Where(m => m.Kind == MarkKind.Year).OrderBy(m => m.Id).ToList();
+        Assert.Equal(
+            new[] { (MockSchool.Id(4004), MockSchool.Id(101), MockSchool.Id(21), "5"), (MockSchool.Id(4005), MockSchool.Id(104), MockSchool.Id(23), "4") },
+            year.Select(m => (m.Id, m.StudentId, m.SubjectId, m.Value)));
+        Assert.All(year, m => Assert.Equal((new DateTime(2025, 5, 26), (string?)null), (m.Date, m.PeriodId)));
+        Assert.Null(s.Source.Unmapped);
+    }
+
+    [Fact]
+    public async Task A_final_mark_of_an_unknown_period_is_counted_unmapped_not_dropped()
+    {
+        using var f = new MosregFixture(school: new MockSchool(includeUnmappable: true));
+        var s = await f.FetchAsync();
+        Assert.DoesNotContain(s.Marks!, m => m.Id == MockSchool.Id(4009));
+        var unmapped = Assert.IsType<UnmappedRecords>(s.Source.Unmapped);
+        Assert.Equal(1, unmapped.Count);
+        Assert.Equal(("finalMark", MockSchool.Id(4009), "учебный период 2300000000000000049 не найден среди периодов класса"), (unmapped.Examples[0].Kind, unmapped.Examples[0].VendorId, unmapped.Examples[0].Reason));
+        Assert.Equal(5, s.Marks!.Count(m => m.Kind is MarkKind.Period or MarkKind.Year));
+        var read = ConformanceAssert.PassesReaderAndRoundTrips(s);
+        Assert.Equal(unmapped.Examples, read.Source.Unmapped!.Examples);
     }
 
     [Fact]
@@ -154,7 +214,7 @@ public sealed class MappingTests
             Assert.True(MosregSnapshotBuilder.IsWritten(written), written);
         }
 
-        foreach (var current in new[] { "LessonAnswer", "DefaultNewLessonWork", "Homework", "Ответ на уроке", "Домашнее задание", "", null, "17" })
+        foreach (var current in new[] { "LessonAnswer", "DefaultNewLessonWork", "Homework", "Ответ на уроке", "Домашнее задание", "CommonWork Ответ на уроке", "", null, "17" })
         {
             Assert.False(MosregSnapshotBuilder.IsWritten(current), current);
         }

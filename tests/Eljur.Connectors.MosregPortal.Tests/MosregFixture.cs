@@ -16,10 +16,10 @@ internal sealed class MosregFixture : IDisposable
     private readonly Action<MosregPortalOptions>? _configure;
     private ServiceProvider? _services;
 
-    public MosregFixture(Action<MosregPortalOptions>? configure = null)
+    public MosregFixture(Action<MosregPortalOptions>? configure = null, MockSchool? school = null)
     {
         _configure = configure;
-        Mock = new MosregMockServer();
+        Mock = new MosregMockServer(school);
     }
 
     public MosregMockServer Mock { get; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.DependencyInjection;
+using Eljur.Abstractions.Model;
 using Eljur.Connectors.MosregPortal.Tests.Mock;
 using Eljur.Connectors.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,9 @@ namespace Eljur.Connectors.MosregPortal.Tests;
 /// <summary>The Moscow-region portal connector against its mock, for the conformance suite and the connector's own tests.</summary>
 internal sealed class MosregHarness : ConnectorHarness
 {
+    /// <summary>The mock school with one final mark no connector can map, so the accounting check sees both sides.</summary>
     public MosregHarness()
-        : this(new MosregMockServer())
+        : this(new MosregMockServer(new MockSchool(includeUnmappable: true)))
     {
     }
 
@@ -61,6 +63,28 @@ internal sealed class MosregHarness : ConnectorHarness
         o.SchoolId = mock.School.SchoolId;
     }
 
+    /// <summary>Lessons, lesson marks, final marks and absences of the mock school in the request's range.</summary>
+    public override IReadOnlyList<ServedRecord>? ServedRecords()
+    {
+        var school = Mock.School;
+        var lessons = school.Lessons.Where(l => l.Date >= Request.From && l.Date <= Request.To).ToList();
+        var records = lessons.Select(l => new ServedRecord("lesson", l.Id)).ToList();
+        records.AddRange(lessons.SelectMany(l => l.Marks).Select(m => new ServedRecord("mark", m.Id)));
+        records.AddRange(lessons.SelectMany(l => l.LogEntries.Where(e => e.Status != "Attend").Select(e => new ServedRecord("absence", l.Id + ":" + e.Student.Id))));
+        var yearStart = school.Periods.Min(p => p.Start);
+        var yearEnd = school.Periods.Max(p => p.Finish);
+        records.AddRange(school.FinalMarks
+            .Where(f => (f.Period?.Start ?? yearStart) <= Request.To && (f.Period?.Finish ?? yearEnd) >= Request.From)
+            .Select(f => new ServedRecord("finalMark", f.Id)));
+        return records;
+    }
+
+    public override IReadOnlyList<ServedRecord> MappedRecords(GradebookSnapshot snapshot) =>
+        snapshot.Lessons!.Select(l => new ServedRecord("lesson", l.Id))
+            .Concat(snapshot.Marks!.Select(m => new ServedRecord(m.Kind is MarkKind.Period or MarkKind.Year ? "finalMark" : "mark", m.Id)))
+            .Concat(snapshot.Absences!.Select(a => new ServedRecord("absence", a.LessonId + ":" + a.StudentId)))
+            .ToList();
+
     public override IEnumerable<InvalidOptionsCase> InvalidOptions()
     {
         InvalidOptionsCase Case(string description, Action<MosregPortalOptions> spoil, string expected) => new(
@@ -74,7 +98,7 @@ internal sealed class MosregHarness : ConnectorHarness
 
         yield return Case("no token", o => o.Token = null, "Token");
         yield return Case("a refresh token without the client secret", o => o.ClientSecret = null, "RefreshToken");
-        yield return Case("no school", o => o.SchoolId = null, "SchoolId");
+        yield return Case("an empty school id", o => o.SchoolId = " ", "SchoolId");
         yield return Case("a school id that is not digits", o => o.SchoolId = "1e18", "SchoolId");
         yield return Case("an unknown time zone", o => o.TimeZone = "Europe/Atlantis", "Europe/Atlantis");
         yield return Case("a base URL with the token in its query", o => o.BaseUrl = Mock.BaseUrl + "?access_token=" + MockSchool.Token, "BaseUrl");

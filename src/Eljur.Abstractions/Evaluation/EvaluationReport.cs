@@ -42,7 +42,7 @@ public sealed record EvaluationReport
 
     /// <summary>
     /// What the reader must know to trust the result, as Russian sentences (JSON <c>warnings</c>): a year
-    /// the production calendar lacks, a deadline near the end of its data, a range without records.
+    /// the production calendar lacks, a deadline near the end of its data, a range without records, records a connector could not map.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 

@@ -160,7 +160,13 @@ public sealed class PolicyEngine : IPolicyEngine
     /// <summary>What the reader must know to trust the result (cli.md, <c>warnings</c>), in Russian.</summary>
     private static List<string> Warnings(EvaluationData data)
     {
-        var warnings = new List<string>(data.CalendarNotes.Warnings());
+        var warnings = new List<string>();
+        if (UnmappedSummary.Describe(data.Snapshot.Source.Unmapped) is { } unmapped)
+        {
+            warnings.Add(unmapped);
+        }
+
+        warnings.AddRange(data.CalendarNotes.Warnings());
         if (!HoldsRecords(data))
         {
             var source = data.Snapshot.Source;

@@ -117,7 +117,7 @@ internal sealed class SnapshotParser
             "enteredAt", "enteredAfter", "enteredBy", "periodId", "value", "weight", "revisions", "at", "after", "by",
             "plannedHours", "curriculumHours", "announcedOn", "personId", "role", "studentIds", "createdAt",
             "activatedAt", "active", "lastLoginAt", "accountId", "copies", "scope", "documentType", "schoolYear",
-            "archivedOn", "destroyedOn",
+            "archivedOn", "destroyedOn", "unmapped", "count", "examples", "vendorId",
         })
         {
             table.Add(name);
@@ -400,6 +400,7 @@ internal sealed class SnapshotParser
         DateTimeOffset? fetchedAt = null;
         DateTime? from = null, to = null;
         List<string>? capabilities = null;
+        UnmappedRecords? unmapped = null;
         Dictionary<string, string>? ext = null;
         while (NextProperty(out var name))
         {
@@ -411,6 +412,7 @@ internal sealed class SnapshotParser
                 case "from": from = ReadDate(); break;
                 case "to": to = ReadDate(); break;
                 case "capabilities": capabilities = ReadStringArray(ids: false); break;
+                case "unmapped": unmapped = ReadUnmapped(); break;
                 default: AddExtension(ref ext, name); break;
             }
         }
@@ -423,8 +425,65 @@ internal sealed class SnapshotParser
             From = from ?? throw Missing("from", line, pos),
             To = to ?? throw Missing("to", line, pos),
             Capabilities = (IReadOnlyList<string>?)capabilities ?? Array.Empty<string>(),
+            Unmapped = unmapped,
             ExtensionData = ext,
         };
+    }
+
+    /// <summary><c>source.unmapped</c>: <c>{ "count", "examples": [ { "kind", "vendorId", "reason" } ] }</c>; null stays null.</summary>
+    private UnmappedRecords? ReadUnmapped()
+    {
+        if (_r.TokenType == JsonToken.Null)
+        {
+            return null;
+        }
+
+        var (line, pos) = StartRecord();
+        int? count = null;
+        List<UnmappedRecord>? examples = null;
+        Dictionary<string, string>? ext = null;
+        while (NextProperty(out var prop))
+        {
+            switch (prop)
+            {
+                case "count":
+                    count = ReadInt();
+                    if (count < 0)
+                    {
+                        throw Error("count must not be negative");
+                    }
+
+                    break;
+                case "examples": examples = ReadArray(ReadUnmappedRecord); break;
+                default: AddExtension(ref ext, prop); break;
+            }
+        }
+
+        return new UnmappedRecords
+        {
+            Count = count ?? throw Missing("count", line, pos),
+            Examples = (IReadOnlyList<UnmappedRecord>?)examples ?? Array.Empty<UnmappedRecord>(),
+            ExtensionData = ext,
+        };
+    }
+
+    private UnmappedRecord ReadUnmappedRecord()
+    {
+        StartRecord();
+        string? kind = null, vendorId = null, reason = null;
+        Dictionary<string, string>? ext = null;
+        while (NextProperty(out var prop))
+        {
+            switch (prop)
+            {
+                case "kind": kind = ReadString(); break;
+                case "vendorId": vendorId = ReadId(); break;
+                case "reason": reason = ReadString(); break;
+                default: AddExtension(ref ext, prop); break;
+            }
+        }
+
+        return new UnmappedRecord { Kind = kind ?? "", VendorId = vendorId ?? "", Reason = reason ?? "", ExtensionData = ext };
     }
 
     private School ReadSchool()

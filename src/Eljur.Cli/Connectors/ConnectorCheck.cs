@@ -38,7 +38,7 @@ internal static class ConnectorCheck
 
             var first = Inputs.Date(parse.GetValue(from), "--from")!.Value;
             var last = Inputs.Date(parse.GetValue(to), "--to")!.Value;
-            Current.Value = source.Fetch(parse, first, last, console, time, cancellationToken);
+            Current.Value = source.Fetch(parse, first, last, console, time, cancellationToken, announceUnmapped: false);
             try
             {
                 return await inner.InvokeAsync(parse, cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,9 @@ using System.Threading;
 using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.Model;
 using Eljur.Cli.Infrastructure;
+using Eljur.Abstractions.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -39,6 +41,7 @@ internal sealed class ConnectorSource
         Choices.Restrict(Connector, Known.Value.Select(c => c.Id).ToArray());
         Config = new Option<string?>("--config") { Description = "JSON-файл с параметрами коннектора (ключи — имена параметров: baseUrl, vendor, devkey, …)" };
         Classes = new Option<string[]>("--class") { Description = "Только этот класс (можно повторять); по умолчанию — все доступные" };
+        Verbose = new Option<bool>("--verbose") { Description = "Подробный журнал работы коннектора в stderr (каждый запрос к источнику); без него — только предупреждения" };
         foreach (var spec in Known.Value.SelectMany(c => c.Options))
         {
             if (_specs.ContainsKey(spec.Name))
@@ -57,6 +60,8 @@ internal sealed class ConnectorSource
 
     public Option<string[]> Classes { get; }
 
+    public Option<bool> Verbose { get; }
+
     /// <summary>Creates the options for one command (options are not shared between commands).</summary>
     public static ConnectorSource Create() => new();
 
@@ -65,6 +70,7 @@ internal sealed class ConnectorSource
         command.Options.Add(Connector);
         command.Options.Add(Config);
         command.Options.Add(Classes);
+        command.Options.Add(Verbose);
         foreach (var option in _byName.Values)
         {
             command.Options.Add(option);
@@ -75,10 +81,15 @@ internal sealed class ConnectorSource
 
     /// <summary>Whether any connector-only option was given (an error with <c>--snapshot</c>).</summary>
     public IEnumerable<string> GivenOptionNames(CommandResult result) =>
-        _byName.Values.Cast<Option>().Append(Config).Append(Classes).Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name);
+        _byName.Values.Cast<Option>().Append(Config).Append(Classes).Append(Verbose).Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name);
 
-    /// <summary>Fetches a snapshot over the range with the connector the command line names.</summary>
-    public GradebookSnapshot Fetch(ParseResult parse, DateTime from, DateTime to, Console2 console, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches a snapshot over the range with the connector the command line names. The connector's
+    /// warnings (and with <c>--verbose</c> its debug log) go to stderr; records it could not map are
+    /// summed up there in Russian unless <paramref name="announceUnmapped"/> is false (<c>check</c>
+    /// says it among its report's warnings instead).
+    /// </summary>
+    public GradebookSnapshot Fetch(ParseResult parse, DateTime from, DateTime to, Console2 console, TimeProvider time, CancellationToken cancellationToken, bool announceUnmapped = true)
     {
         var id = parse.GetValue(Connector)!;
         var connector = Known.Value.Single(c => c.Id == id);
@@ -106,6 +117,8 @@ internal sealed class ConnectorSource
 
         var services = new ServiceCollection();
         services.AddSingleton(time);
+        var verbose = parse.GetValue(Verbose);
+        services.AddLogging(b => b.ClearProviders().AddProvider(new StderrLoggerProvider(console, verbose)).SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning));
         connector.Register(services.AddGradebook(), new ConnectorValues(values, _specs));
         using var provider = services.BuildServiceProvider();
         IGradebookConnector source;
@@ -122,6 +135,11 @@ internal sealed class ConnectorSource
         using var progress = console.ErrorIsTerminal ? new TerminalProgress(console.Error) : null;
         var snapshot = source.FetchAsync(request, progress, cancellationToken).GetAwaiter().GetResult();
         (source as IDisposable)?.Dispose();
+        if (announceUnmapped && UnmappedSummary.Describe(snapshot.Source.Unmapped) is { } unmapped)
+        {
+            console.Error.WriteLine(unmapped);
+        }
+
         return snapshot;
     }
 

@@ -13,11 +13,11 @@ internal sealed class MosregCliConnector : ICliConnector
     {
         new("--base-url", "Адрес API (по умолчанию https://api.school.mosreg.ru/v2.0/; для других регионов https://api.dnevnik.ru/v2/)"),
         new("--token", "Токен доступа (Access-Token), выданный приложению интегратора", Secret: true),
-        new("--school-id", "Идентификатор школы на портале"),
+        new("--school-id", "Идентификатор школы на портале; без него школа берётся из профиля владельца токена (если токен открывает одну школу)"),
         new("--refresh-token", "Refresh-токен для обновления отклонённого токена (вместе с --client-id и --client-secret)", Secret: true),
         new("--client-id", "Идентификатор приложения (OAuth2 client_id)"),
         new("--client-secret", "Секрет приложения (OAuth2 client_secret)", Secret: true),
-        new("--time-zone", "Часовой пояс школы (IANA), по умолчанию Europe/Moscow"),
+        new("--time-zone", "Часовой пояс школы (IANA); по умолчанию — пояс, который портал указывает для школы, иначе Europe/Moscow"),
     };
 
     private static readonly Dictionary<string, string> PropertyOptions = new()
@@ -42,7 +42,7 @@ internal sealed class MosregCliConnector : ICliConnector
     public void Register(IGradebookBuilder builder, ConnectorValues values)
     {
         var token = values.Require("--token");
-        var school = values.Require("--school-id");
+        var school = values.Get("--school-id");
         builder.AddMosregPortal("mosreg", o =>
         {
             o.BaseUrl = values.Get("--base-url") ?? o.BaseUrl;
@@ -51,7 +51,7 @@ internal sealed class MosregCliConnector : ICliConnector
             o.RefreshToken = values.Get("--refresh-token");
             o.ClientId = values.Get("--client-id");
             o.ClientSecret = values.Get("--client-secret");
-            o.TimeZone = values.Get("--time-zone") ?? o.TimeZone;
+            o.TimeZone = values.Get("--time-zone");
         });
     }
 

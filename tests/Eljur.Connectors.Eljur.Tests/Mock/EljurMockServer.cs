@@ -18,10 +18,24 @@ namespace Eljur.Connectors.Eljur.Tests.Mock;
 /// <c>items</c> as object/array/null/missing, <c>3/5</c>, <c>н</c>/<c>оп</c>, phantom marks, HTML
 /// entities, Cyrillic throughout, <c>auth</c> by GET query, POST form or POST JSON, paged
 /// <c>getmessages</c> with <c>total</c> as a string).
+/// <para>
+/// Answers marked <b>[more shapes]</b> reproduce vendors.md's second list ("More shapes that
+/// independent clients' typed models show"): <c>students</c> as an array of records (getrules of the
+/// parent, getdiary of student 2001, getmarks of a class, getfinalassessments of a student);
+/// <c>items_extday</c> with array homework; <c>Н</c>/<c>ОП</c> without weight or mtype;
+/// <c>control_type</c> on diary assessments, <c>max_mark</c> and <c>color_hex</c>/<c>colorHex</c>;
+/// <c>teacher_id</c>, string <c>sort</c>, <c>files</c> with <c>toid</c>; <c>individual</c> homework;
+/// getrules <c>relations.schools</c> and <c>hometeacher_*</c>; getperiods <c>show_disabled</c> and
+/// <c>weeks</c> only when asked; gethomework keyed by subject; method names in any case
+/// (<c>/getDiary</c>) and the older base <c>/api/</c>. Everything else follows the first list.
+/// </para>
 /// </summary>
 internal sealed class EljurMockServer : MockVendorServer
 {
     public const string BasePath = "/apiv3";
+
+    /// <summary>The older clients' base (<c>https://api.eljur.ru/api/</c>), also served. [more shapes]</summary>
+    public const string OldBasePath = "/api";
 
     private readonly ConcurrentDictionary<string, (MockAccount Account, DateTime Expires)> _tokens = new(StringComparer.Ordinal);
     private int _issued;
@@ -79,7 +93,7 @@ internal sealed class EljurMockServer : MockVendorServer
     {
         var query = Query(request);
         var method = OperationOf(request);
-        if (!(request.Path ?? "").StartsWith(BasePath + "/", StringComparison.Ordinal))
+        if (!(request.Path ?? "").StartsWith(BasePath + "/", StringComparison.Ordinal) && !(request.Path ?? "").StartsWith(OldBasePath + "/", StringComparison.Ordinal))
         {
             return new MockAnswer(404, "<html><body><h1>404 Not Found</h1></body></html>", "text/html; charset=utf-8");
         }
@@ -118,9 +132,10 @@ internal sealed class EljurMockServer : MockVendorServer
         return method switch
         {
             "getrules" => Ok(Rules(account)),
-            "getperiods" => Ok(PeriodsAnswer(account)),
+            "getperiods" => Ok(PeriodsAnswer(account, Flag(query, "show_disabled"), Flag(query, "weeks"))),
             "getdiary" => Unit(account, query, out var unit, out var error) ?? Ok(Diary(unit!, Range(query), query.ContainsKey("rings") && query["rings"] == "true", classShape: unit!.IsClass)),
-            "getschedule" or "gethomework" => Unit(account, query, out var unit2, out _) ?? Ok(Diary(unit2!, Range(query), rings: true, classShape: unit2!.IsClass)),
+            "getschedule" => Unit(account, query, out var unit2, out _) ?? Ok(Diary(unit2!, Range(query), rings: true, classShape: unit2!.IsClass)),
+            "gethomework" => Unit(account, query, out var unit5, out _) ?? Ok(Diary(unit5!, Range(query), rings: false, classShape: unit5!.IsClass, bySubject: true)),
             "getmarks" => Unit(account, query, out var unit3, out _) ?? Ok(MarksAnswer(unit3!, Range(query))),
             "getfinalassessments" => Unit(account, query, out var unit4, out _) ?? Ok(FinalsAnswer(unit4!)),
             "getmessages" => Ok(Messages(query)),
@@ -194,6 +209,9 @@ internal sealed class EljurMockServer : MockVendorServer
                 ["rel"] = account.HomeClasses.Contains(c) ? "homeclass" : "subject",
                 ["parallel"] = int.Parse(new string(c.TakeWhile(char.IsDigit).ToArray()), CultureInfo.InvariantCulture),
                 ["balls"] = 5,
+                ["hometeacher_id"] = c == "10А" ? MockSchool.TeacherIds[MockSchool.TeacherName] : 302, // [more shapes]
+                ["hometeacher_name"] = c == "10А" ? MockSchool.TeacherName : "Смирнова Ольга Викторовна",
+                ["hometeacher_email"] = "",
             };
         }
 
@@ -211,24 +229,34 @@ internal sealed class EljurMockServer : MockVendorServer
             ["roles"] = new JArray(account.IsStaff ? new object[] { "teacher" } : new object[] { "parent" }),
             ["relations"] = new JObject
             {
-                // An empty object arrives as [].
-                ["students"] = students.Count == 0 ? new JArray() : students,
+                // An empty object arrives as []; the parent's students come as an array of records [more shapes].
+                ["students"] = students.Count == 0 ? new JArray() : account.IsStaff ? students : new JArray(students.Properties().Select(p => p.Value)),
                 ["groups"] = groups.Count == 0 ? new JArray() : groups,
+                ["schools"] = new JArray(new JObject { ["number"] = "7", ["title"] = "Гимназия № 7", ["inn"] = "5001234567", ["kpp"] = "500101001", ["ogrn"] = "1025000000000" }), // [more shapes]
             },
         };
     }
 
-    private JToken PeriodsAnswer(MockAccount account)
+    /// <summary>getperiods: disabled periods only with <c>show_disabled</c>, <c>weeks</c> only when asked. [more shapes]</summary>
+    private JToken PeriodsAnswer(MockAccount account, bool showDisabled, bool weeks)
     {
-        var periods = new JArray(School.Periods.Select(p => new JObject
+        var periods = new JArray(School.Periods.Where(p => showDisabled || !p.Disabled).Select(p =>
         {
-            ["name"] = p.Name,
-            ["fullname"] = p.FullName,
-            ["disabled"] = p.Disabled,
-            ["ambigious"] = false,
-            ["start"] = p.Start.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
-            ["end"] = p.End.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
-            ["weeks"] = new JArray(Weeks(p.Start, p.End)),
+            var o = new JObject
+            {
+                ["name"] = p.Name,
+                ["fullname"] = p.FullName,
+                ["disabled"] = p.Disabled,
+                ["ambigious"] = false,
+                ["start"] = p.Start.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+                ["end"] = p.End.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+            };
+            if (weeks)
+            {
+                o["weeks"] = new JArray(Weeks(p.Start, p.End));
+            }
+
+            return o;
         }));
         var entries = account.IsStaff
             ? account.Classes.Select(c => new JObject { ["name"] = c, ["title"] = c, ["periods"] = periods.DeepClone() })
@@ -299,7 +327,7 @@ internal sealed class EljurMockServer : MockVendorServer
     /// (an array on Wednesdays, null on the day without lessons, missing on vacation days); for a
     /// class <c>days</c> at the top and <c>items</c> an array (missing on days without lessons).
     /// </summary>
-    private JToken Diary(UnitRef unit, (DateTime From, DateTime To) range, bool rings, bool classShape)
+    private JToken Diary(UnitRef unit, (DateTime From, DateTime To) range, bool rings, bool classShape, bool bySubject = false)
     {
         var days = new JObject();
         foreach (var date in School.HolidayDays.Where(d => d >= range.From && d <= range.To))
@@ -327,9 +355,20 @@ internal sealed class EljurMockServer : MockVendorServer
         foreach (var group in School.Lessons.Where(l => l.ClassName == unit.ClassName && l.Date >= range.From && l.Date <= range.To).GroupBy(l => l.Date))
         {
             var date = group.Key;
-            var items = group.OrderBy(l => l.Number).Select(l => LessonItem(l, rings)).ToList();
+            var items = group.Where(l => !l.Extday).OrderBy(l => l.Number).Select(l => LessonItem(l, rings, unit)).ToList();
             JToken? itemsToken;
-            if (classShape || date.DayOfWeek == DayOfWeek.Wednesday)
+            if (bySubject)
+            {
+                // gethomework keys items by subject name, not by lesson number. [more shapes]
+                var o = new JObject();
+                foreach (var item in items)
+                {
+                    o[(string)item["name"]!] = item;
+                }
+
+                itemsToken = o;
+            }
+            else if (classShape || date.DayOfWeek == DayOfWeek.Wednesday)
             {
                 itemsToken = new JArray(items); // a class's items, and a student's on Wednesdays, come as an array
             }
@@ -350,6 +389,18 @@ internal sealed class EljurMockServer : MockVendorServer
                 day["items"] = itemsToken;
             }
 
+            // Extracurricular lessons: an array, their homework an array too. [more shapes]
+            var extday = group.Where(l => l.Extday).OrderBy(l => l.Number).ToList();
+            if (extday.Count > 0)
+            {
+                day["items_extday"] = new JArray(extday.Select(l =>
+                {
+                    var item = LessonItem(l, rings, unit);
+                    item["homework"] = new JArray(l.Homework.Select(h => new JObject { ["id"] = h.Id, ["value"] = h.Value, ["individual"] = h.Individual }));
+                    return item;
+                }));
+            }
+
             days[date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)] = day;
         }
 
@@ -361,21 +412,18 @@ internal sealed class EljurMockServer : MockVendorServer
         }
 
         var s = unit.Student!;
-        return new JObject
+        var record = new JObject
         {
-            ["students"] = new JObject
-            {
-                [s.Id] = new JObject
-                {
-                    ["name"] = s.IdAsNumber ? long.Parse(s.Id, CultureInfo.InvariantCulture) : s.Id,
-                    ["title"] = s.Name,
-                    ["days"] = ordered.Count == 0 ? new JArray() : ordered,
-                },
-            },
+            ["name"] = s.IdAsNumber ? long.Parse(s.Id, CultureInfo.InvariantCulture) : s.Id,
+            ["title"] = s.Name,
+            ["days"] = ordered.Count == 0 ? new JArray() : ordered,
         };
+
+        // Student 2001's diary comes with students as an array of records carrying the id in name. [more shapes]
+        return new JObject { ["students"] = s.Id == "2001" ? new JArray(record) : new JObject { [s.Id] = record } };
     }
 
-    private static JObject LessonItem(MockLesson l, bool rings)
+    private JObject LessonItem(MockLesson l, bool rings, UnitRef unit)
     {
         var item = new JObject
         {
@@ -383,9 +431,16 @@ internal sealed class EljurMockServer : MockVendorServer
             ["num"] = l.Number.ToString(CultureInfo.InvariantCulture),
             ["room"] = l.Room,
             ["teacher"] = l.TeacherRaw,
-            ["sort"] = l.Number * 10,
+            ["sort"] = l.Date.DayOfWeek == DayOfWeek.Friday ? (l.Number * 10).ToString(CultureInfo.InvariantCulture) : l.Number * 10, // [more shapes] an int or a string
             ["topic"] = l.TopicRaw,
+            ["color_hex"] = "#4A90D9",
         };
+
+        // [more shapes] teacher_id besides the name (not on Mondays, and Орлова has none).
+        if (l.Date.DayOfWeek != DayOfWeek.Monday && MockSchool.TeacherIds.TryGetValue(System.Net.WebUtility.HtmlDecode(l.TeacherRaw).Replace('\u00A0', ' '), out var teacherId))
+        {
+            item["teacher_id"] = teacherId;
+        }
         if (l.LessonId is not null)
         {
             item["lesson_id"] = JToken.FromObject(l.LessonId);
@@ -422,8 +477,27 @@ internal sealed class EljurMockServer : MockVendorServer
             item["homework"] = homework;
         }
 
-        item["files"] = new JArray();
-        item["assessments"] = new JArray();
+        // [more shapes] files point to their homework by toid.
+        item["files"] = new JArray(l.Homework.Where(h => !h.Individual && l.Number == 2).Select(h => new JObject
+        {
+            ["toid"] = h.Id,
+            ["filename"] = "задание.pdf",
+            ["link"] = $"https://{MockSchool.Vendor}.eljur.ru/files/{h.Id}/zadanie.pdf",
+        }));
+
+        // [more shapes] the diary's assessments carry control_type where getmarks' marks carry mtype.
+        var who = unit.IsClass ? null : unit.Student!.Id;
+        item["assessments"] = new JArray(School.Marks.Where(m => m.Lesson == l && m.Value.Length > 0 && (who is null || m.StudentId == who)).Select(m =>
+        {
+            var a = new JObject { ["value"] = m.Value, ["countas"] = m.Value, ["date"] = l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["comment"] = m.Comment };
+            if (m.Type is { } type)
+            {
+                a["control_type"] = type.Type;
+                a["control_type_short"] = type.Short;
+            }
+
+            return a;
+        }));
         return item;
     }
 
@@ -445,6 +519,7 @@ internal sealed class EljurMockServer : MockVendorServer
                 .Select(g => new JObject
                 {
                     ["name"] = g.Key,
+                    ["colorHex"] = "#7ED321", // [more shapes]
                     ["average"] = "4,5",
                     [s.IdAsNumber ? "averageConvert" : "average_convert"] = 5,
                     ["marks"] = new JArray(g.Select(MarkItem)),
@@ -458,24 +533,37 @@ internal sealed class EljurMockServer : MockVendorServer
             };
         }
 
-        return new JObject { ["students"] = students.Count == 0 ? new JArray() : students };
+        // A class's marks come with students as an array of records. [more shapes]
+        return new JObject { ["students"] = students.Count == 0 ? new JArray() : unit.IsClass ? new JArray(students.Properties().Select(p => p.Value)) : students };
     }
 
     private static JObject MarkItem(MockMark m)
     {
+        var capitalAbsence = m.Value is "Н" or "ОП";
         var item = new JObject
         {
             ["value"] = m.Value,
-            ["countas"] = m.Value,
+            ["countas"] = capitalAbsence ? "0" : m.Value,
             ["count"] = !MockSchool.IsAbsenceCode(m.Value) && m.Value.Length > 0,
             ["convert"] = m.Value.Length > 0 && char.IsDigit(m.Value[0]) ? m.Value[0] - '0' : 0,
             ["comment"] = m.Comment,
             ["lesson_comment"] = m.Lesson.TopicRaw,
             ["date"] = m.Lesson.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["weight"] = m.Weight is null ? JValue.CreateNull() : JToken.FromObject(m.Weight),
-            ["weight_float"] = m.WeightFloat is null ? JValue.CreateNull() : JToken.FromObject(m.WeightFloat),
-            ["mtype"] = new JObject { ["id"] = m.Type.Id, ["type"] = m.Type.Type, ["short"] = m.Type.Short },
         };
+
+        // Capital Н/ОП come with countas "0", convert 0, count false and no weight or mtype. [more shapes]
+        if (!capitalAbsence)
+        {
+            item["weight"] = m.Weight is null ? JValue.CreateNull() : JToken.FromObject(m.Weight);
+            item["weight_float"] = m.WeightFloat is null ? JValue.CreateNull() : JToken.FromObject(m.WeightFloat);
+        }
+
+        if (m.Type is { } type)
+        {
+            item["mtype"] = new JObject { ["id"] = type.Id, ["type"] = type.Type, ["short"] = type.Short };
+            item["max_mark"] = 5; // [more shapes]
+            item["color_hex"] = type == MockSchool.Control ? "#D0021B" : "#4A4A4A";
+        }
         if (m.LessonIdOnMark && m.Lesson.LessonId is not null)
         {
             item["lesson_id"] = JToken.FromObject(m.Lesson.LessonId);
@@ -508,7 +596,8 @@ internal sealed class EljurMockServer : MockVendorServer
             students[s.Id] = new JObject { ["name"] = s.Id, ["title"] = s.Name, ["items"] = itemsToken };
         }
 
-        return new JObject { ["students"] = students };
+        // A student's final marks come with students as an array of records. [more shapes]
+        return new JObject { ["students"] = unit.IsClass ? students : new JArray(students.Properties().Select(p => p.Value)) };
     }
 
     // ------------------------------------------------------------------ messages (paged)
@@ -535,6 +624,9 @@ internal sealed class EljurMockServer : MockVendorServer
         new JObject { ["response"] = new JObject { ["state"] = state, ["error"] = error, ["result"] = result } }.ToString(Formatting.None);
 
     private static Dictionary<string, string> Query(IRequestMessage request) => ParsePairs(request.RawQuery ?? "");
+
+    private static bool Flag(Dictionary<string, string> query, string name) =>
+        query.TryGetValue(name, out var value) && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     private static Dictionary<string, string> ParsePairs(string text)
     {

@@ -30,6 +30,9 @@ internal sealed record MockLesson(
     IReadOnlyList<MockHomework> Homework)
 {
     public bool Control => IsControl is true or 1 or "1";
+
+    /// <summary>An extracurricular lesson (кружок), served in the day's <c>items_extday</c>.</summary>
+    public bool Extday { get; init; }
 }
 
 /// <summary>A work type (<c>mtype</c>).</summary>
@@ -42,7 +45,7 @@ internal sealed record MockMark(
     string Value,
     object? Weight,
     object? WeightFloat,
-    MockWorkType Type,
+    MockWorkType? Type,
     int? Number,
     string Comment,
     bool LessonIdOnMark);
@@ -94,7 +97,22 @@ internal sealed class MockSchool
     public static readonly MockWorkType Independent = new(3, "Самостоятельная работа", "СР");
     public static readonly MockWorkType Control = new(5, "Контрольная работа", "КР");
 
-    public MockSchool()
+    /// <summary>The teachers' ids: sent as <c>teacher_id</c> (except on Mondays); Орлова has none, so she is known by name.</summary>
+    public static readonly IReadOnlyDictionary<string, int> TeacherIds = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        [TeacherName] = 301,
+        ["Смирнова Ольга Викторовна"] = 302,
+        ["Кузнецов Андрей Игоревич"] = 303,
+        ["Соколова Елена Николаевна"] = 304,
+        ["Лебедева Анна Юрьевна"] = 305,
+        ["Морозов Денис Ильич"] = 306,
+        ["Никитина Вера Алексеевна"] = 307,
+        ["Волков Глеб Сергеевич"] = 308,
+    };
+
+    /// <summary>Creates the school.</summary>
+    /// <param name="includeUnmappable">Adds one absence mark («Н») on a Saturday without lessons: a record no connector can place.</param>
+    public MockSchool(bool includeUnmappable = false)
     {
         Students = new List<MockStudent>
         {
@@ -124,7 +142,16 @@ internal sealed class MockSchool
         };
 
         Generate();
+        GenerateExtracurricular();
+        if (includeUnmappable)
+        {
+            var nowhere = new MockLesson(null, "10А", UnmappableDay, 1, "Алгебра", "Смирнова Ольга Викторовна", null, "", Rings[0].Start, Rings[0].End, null, "", Array.Empty<MockHomework>());
+            Marks.Add(new MockMark("1001", nowhere, "Н", null, null, null, null, "", false));
+        }
     }
+
+    /// <summary>The Saturday the unmappable absence is dated on.</summary>
+    public static readonly DateTime UnmappableDay = new(2024, 9, 14);
 
     public List<MockStudent> Students { get; }
 
@@ -143,7 +170,44 @@ internal sealed class MockSchool
 
     public MockStudent Student(string id) => Students.Single(s => s.Id == id);
 
-    public static bool IsAbsenceCode(string value) => value is "н" or "оп";
+    public static bool IsAbsenceCode(string value) => value is "н" or "оп" or "Н" or "ОП";
+
+    /// <summary>
+    /// Extracurricular lessons (<c>items_extday</c>): 10А's robotics club on Thursdays (a lesson id,
+    /// a teacher id, homework with one pupil's task) and 9Б's school theatre on Tuesdays (no ids).
+    /// Built after the timetable so the seeded randomness of the rest stays as it was.
+    /// </summary>
+    private void GenerateExtracurricular()
+    {
+        long nextId = 880000;
+        long nextHomeworkId = 90000;
+        var week = 0;
+        for (var date = YearStart; date <= Generated; date = date.AddDays(1))
+        {
+            var vacation = date >= new DateTime(2024, 10, 28) && date <= new DateTime(2024, 11, 4);
+            if (vacation || date == NoLessonsDay)
+            {
+                continue;
+            }
+
+            if (date.DayOfWeek == DayOfWeek.Thursday)
+            {
+                week++;
+                var homework = new List<MockHomework> { new(nextHomeworkId++, $"Собрать модель №&nbsp;{week}", false) };
+                if (week % 3 == 0)
+                {
+                    homework.Add(new MockHomework(nextHomeworkId++, "Подготовить доклад о датчиках (Петров)", true));
+                }
+
+                Lessons.Add(new MockLesson(nextId++, "10А", date, 1, "Робототехника", "Волков Глеб Сергеевич", null, "301", new TimeSpan(15, 0, 0), new TimeSpan(15, 45, 0), null, week % 4 == 0 ? "" : $"Занятие {week}: датчики и моторы", homework) { Extday = true });
+            }
+
+            if (date.DayOfWeek == DayOfWeek.Tuesday)
+            {
+                Lessons.Add(new MockLesson(null, "9Б", date, 1, "Школьный театр", "Орлова Татьяна Михайловна", null, "Актовый зал", new TimeSpan(14, 30, 0), new TimeSpan(15, 15, 0), null, "Репетиция", Array.Empty<MockHomework>()) { Extday = true });
+            }
+        }
+    }
 
     private void Generate()
     {
@@ -285,15 +349,20 @@ internal sealed class MockSchool
         foreach (var student in classStudents)
         {
             var roll = random.Next(100);
+            // Absences come in lower case (weighted, with mtype) and in capitals (no weight, no mtype).
             if (roll < 3)
             {
-                Marks.Add(new MockMark(student.Id, lesson, "н", 1, 1.0m, Oral, null, "", true));
+                Marks.Add(Marks.Count % 2 == 0
+                    ? new MockMark(student.Id, lesson, "Н", null, null, null, null, "", true)
+                    : new MockMark(student.Id, lesson, "н", 1, 1.0m, Oral, null, "", true));
                 continue;
             }
 
             if (roll < 4)
             {
-                Marks.Add(new MockMark(student.Id, lesson, "оп", 1, 1.0m, Oral, null, "", true));
+                Marks.Add(Marks.Count % 2 == 0
+                    ? new MockMark(student.Id, lesson, "ОП", null, null, null, null, "", true)
+                    : new MockMark(student.Id, lesson, "оп", 1, 1.0m, Oral, null, "", true));
             }
 
             var marks = lesson.Control ? 1 : roll < 30 ? 1 : roll < 33 ? 2 : 0;

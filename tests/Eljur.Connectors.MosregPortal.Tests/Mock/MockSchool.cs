@@ -18,6 +18,10 @@ namespace Eljur.Connectors.MosregPortal.Tests.Mock;
 /// <item>the first entry within 24 h of the end of the lesson day on #1, #3, #5, #6, #9, #12, #13,
 /// #16: lessons-filled-within-24h 8/15.</item>
 /// </list>
+/// The shapes of vendors.md's "More shapes" list live here too: work types by numeric id
+/// (<see cref="WorkTypes"/>), a mark with <c>lesson: null</c> that reaches #1 through its homework,
+/// final marks per person with a null reporting period for a year mark, teachers named only by
+/// <c>people</c> or <c>persons/{p}</c>, and the school found through <c>users/me/context</c>.
 /// </summary>
 internal sealed class MockSchool
 {
@@ -31,7 +35,9 @@ internal sealed class MockSchool
     public static readonly DateTime From = new(2024, 9, 23);
     public static readonly DateTime To = new(2024, 10, 6);
 
-    public MockSchool()
+    /// <summary>Creates the school.</summary>
+    /// <param name="includeUnmappable">Adds one final mark of a reporting period the class does not have: a record no connector can map.</param>
+    public MockSchool(bool includeUnmappable = false)
     {
         var c5 = new MockGroup(Id(11), "5А", 5, null);
         var c10 = new MockGroup(Id(12), "10А", 10, null);
@@ -61,9 +67,13 @@ internal sealed class MockSchool
             [sub.Id] = new[] { english },
         };
 
-        var vasilyeva = new MockTeacher(Id(31), "Васильева Е. П.");
-        var nikolaeva = new MockTeacher(Id(32), "Николаева О. И.");
-        var zaitseva = new MockTeacher(Id(33), "Зайцева Т. А.");
+        // Васильева and Николаева are listed by schools/{s}/people?role=teacher; Зайцева (a part-timer
+        // the list leaves out, with userId null) only by persons/{p}.
+        var vasilyeva = new MockTeacher(Id(31), "Васильева Е. П.", "Васильева", "Елена", "Петровна", InPeopleList: true);
+        var nikolaeva = new MockTeacher(Id(32), "Николаева О. И.", "Николаева", "Ольга", "Ивановна", InPeopleList: true);
+        var zaitseva = new MockTeacher(Id(33), "Зайцева Т. А.", "Зайцева", "Татьяна", "Андреевна", InPeopleList: false);
+        Teachers = new[] { vasilyeva, nikolaeva, zaitseva };
+        ContextSchools = new List<(string Id, string Name)> { (SchoolId, "Лицей № 5") };
 
         Periods = new[]
         {
@@ -79,7 +89,8 @@ internal sealed class MockSchool
         Lessons = new[]
         {
             L(1, 9, 23, c5, math, vasilyeva, 1, "Натуральные числа и шкалы", homework: "№ 12, 15 на с. 8")
-                .Mark(s["Иванов"], "5", "LessonAnswer", At(9, 23, 10, 15, 22, 437)).Mark(s["Петрова"], "4", "LessonAnswer", At(9, 23, 10, 20)),
+                .Mark(s["Иванов"], "5", "LessonAnswer", At(9, 23, 10, 15, 22, 437)).Mark(s["Петрова"], "4", "LessonAnswer", At(9, 23, 10, 20))
+                .HomeworkMark(s["Сидоров"], "4", At(9, 25, 18, 0)),
             L(2, 9, 23, c10, algebra, vasilyeva, 3, "Числовые функции").Control().Mark(s["Кузнецова"], "4", "ControlWork", At(9, 26, 16, 0)),
             L(3, 9, 24, c5, russian, nikolaeva, 2, "Звуки речи").Log(s["Сидоров"], "Ill", At(9, 24, 9, 0)).Log(s["Иванов"], "Attend", At(9, 24, 9, 1)),
             L(4, 9, 25, c5, math, vasilyeva, 1, ""),
@@ -97,13 +108,47 @@ internal sealed class MockSchool
             L(16, 10, 4, c5, math, vasilyeva, 1, "Умножение дробей").Mark(s["Петрова"], "5", "LessonAnswer", At(10, 5, 9, 0)),
         };
 
-        FinalMarks = new[]
+        // Year marks come both ways: with no reporting period (null) and with the Year period.
+        var finals = new List<MockFinalMark>
         {
-            new MockFinalMark(Id(4001), s["Иванов"], math, Periods[0], "5", At(10, 25, 14, 0)),
-            new MockFinalMark(Id(4002), s["Кузнецова"], algebra, Periods[0], "4", At(10, 26, 10, 0)),
-            new MockFinalMark(Id(4003), s["Петрова"], math, Periods[1], "5", new DateTime(2024, 12, 27, 15, 0, 0)),
+            new(Id(4001), s["Иванов"], math, Periods[0], "5", At(10, 25, 14, 0)),
+            new(Id(4002), s["Кузнецова"], algebra, Periods[0], "4", At(10, 26, 10, 0)),
+            new(Id(4003), s["Петрова"], math, Periods[1], "5", new DateTime(2024, 12, 27, 15, 0, 0)),
+            new(Id(4004), s["Иванов"], math, null, "5", new DateTime(2025, 5, 26, 12, 0, 0)),
+            new(Id(4005), s["Кузнецова"], algebra, Periods[2], "4", new DateTime(2025, 5, 26, 12, 5, 0)),
+            new(Id(4006), s["Иванов"], russian, Periods[0], "4", At(10, 25, 14, 5)),
         };
+        if (includeUnmappable)
+        {
+            finals.Add(new MockFinalMark(Id(4009), s["Петрова"], russian, UnknownPeriod, "4", At(10, 25, 15, 0)));
+        }
+
+        FinalMarks = finals;
     }
+
+    /// <summary>A reporting period the classes do not have (only an unmappable final mark names it).</summary>
+    public static MockPeriod UnknownPeriod { get; } = new(Id(49), "3 четверть", "Quarter", 3, new DateTime(2024, 9, 2), new DateTime(2024, 10, 27));
+
+    /// <summary>The school's work types (<c>work-types/{school}</c>); marks and works of classes carry these ids.</summary>
+    public static IReadOnlyList<MockWorkType> WorkTypes { get; } = new[]
+    {
+        new MockWorkType(1, "LessonAnswer", "CommonWork", "Ответ на уроке", "О", 1),
+        new MockWorkType(2, "DefaultNewLessonWork", "CommonWork", "Работа на уроке", "Р", 1),
+        new MockWorkType(3, "Homework", "Homework", "Домашнее задание", "ДЗ", 1),
+        new MockWorkType(31, "ControlWork", "Test", "Контрольная работа", "КР", 2),
+        new MockWorkType(35, "Dictation", "CommonWork", "Диктант", "Д", 2),
+        new MockWorkType(36, "Essay", "CommonWork", "Сочинение", "Соч", 2),
+    };
+
+    public static long WorkTypeId(string code) => WorkTypes.Single(t => t.Code == code).Id;
+
+    public IReadOnlyList<MockTeacher> Teachers { get; }
+
+    /// <summary>The schools <c>users/me/context</c> lists (one by default; a test may add more).</summary>
+    public List<(string Id, string Name)> ContextSchools { get; }
+
+    /// <summary>The school's <c>timeZone</c>: an int, hours from UTC.</summary>
+    public int TimeZoneHours { get; set; } = 3;
 
     public string SchoolId { get; } = Id(1);
 
@@ -140,17 +185,22 @@ internal sealed record MockStudent(string Id, string LastName, string FirstName,
 
 internal sealed record MockSubject(string Id, string Name);
 
-internal sealed record MockTeacher(string Id, string ShortName);
+internal sealed record MockTeacher(string Id, string ShortName, string LastName, string FirstName, string MiddleName, bool InPeopleList);
+
+/// <summary>A work type: <see cref="Code"/> is what the old string <c>workType</c> said.</summary>
+internal sealed record MockWorkType(long Id, string Code, string Kind, string Title, string Abbr, int Weight);
 
 internal sealed record MockPeriod(string Id, string Name, string Type, int Number, DateTime Start, DateTime Finish);
 
 internal sealed record MockWork(string Id, string Text, string Type);
 
-internal sealed record MockMark(string Id, MockStudent Student, string Value, string WorkType, DateTime Entered);
+/// <summary>A mark; <see cref="ForWork"/>: sent with <c>lesson: null</c>, its lesson reached through its homework work.</summary>
+internal sealed record MockMark(string Id, MockStudent Student, string Value, string WorkType, DateTime Entered, bool ForWork = false);
 
 internal sealed record MockLogEntry(MockStudent Student, string Status, DateTime Created);
 
-internal sealed record MockFinalMark(string Id, MockStudent Student, MockSubject Subject, MockPeriod Period, string Value, DateTime Entered);
+/// <summary>A final mark; <see cref="Period"/> null is the year mark sent with <c>reportingPeriod: null</c>.</summary>
+internal sealed record MockFinalMark(string Id, MockStudent Student, MockSubject Subject, MockPeriod? Period, string Value, DateTime Entered);
 
 internal sealed class MockLesson
 {
@@ -201,6 +251,13 @@ internal sealed class MockLesson
     public MockLesson Mark(MockStudent student, string value, string workType, DateTime entered)
     {
         Marks.Add(new MockMark(MockSchool.Id(3000 + (Index * 10) + Marks.Count), student, value, workType, entered));
+        return this;
+    }
+
+    /// <summary>A mark for this lesson's homework, sent with <c>lesson: null</c> and the work's id.</summary>
+    public MockLesson HomeworkMark(MockStudent student, string value, DateTime entered)
+    {
+        Marks.Add(new MockMark(MockSchool.Id(3000 + (Index * 10) + Marks.Count), student, value, "Homework", entered, ForWork: true));
         return this;
     }
 

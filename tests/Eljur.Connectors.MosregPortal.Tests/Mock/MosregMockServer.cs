@@ -21,6 +21,15 @@ namespace Eljur.Connectors.MosregPortal.Tests.Mock;
 /// <c>Accept: application/json</c>; two lesson shapes (classes: nested objects and work objects;
 /// subgroups: bare ids with <c>*_str</c> and works as ids only); and scripted vendor quirks
 /// (<c>apiRequestLimit</c> as 429 or 433, maintenance 503/405, HTML error pages).
+/// <para>
+/// Answers marked <b>[more shapes]</b> reproduce vendors.md's second list for this API ("More shapes
+/// that independent clients' typed models show"): <c>work-types/{school}</c> and numeric
+/// <c>workType</c> ids on class marks and works (the subgroup keeps the string codes of the first
+/// list); final marks per person with <c>per-subject-final-marks</c> and a null
+/// <c>reportingPeriod</c> for the year mark; a mark with <c>lesson: null</c> reached through its work;
+/// <c>timeZone</c> as an int; <c>userId</c> null; <c>users/me/context</c>; teachers' names only from
+/// <c>schools/{s}/people?role=teacher</c> or <c>persons/{p}</c>. Everything else follows the first list.
+/// </para>
 /// </summary>
 internal sealed class MosregMockServer : MockVendorServer
 {
@@ -95,6 +104,9 @@ internal sealed class MosregMockServer : MockVendorServer
         return parts switch
         {
             ["authorizations"] => "authorizations",
+            ["users", "me", "context"] => "users/me/context",
+            ["work-types", _] => "work-types/{school}",
+            ["persons", _] => "persons/{person}",
             ["schools", _] => "schools/{school}",
             ["schools", _, var what] => "schools/{school}/" + what,
             ["edu-groups", _, var what, ..] => "edu-groups/{group}/" + what,
@@ -178,6 +190,10 @@ internal sealed class MosregMockServer : MockVendorServer
         {
             return parts switch
             {
+                ["users", "me", "context"] => Ok(ContextJson()),
+                ["work-types", var s] => Ok(WorkTypesJson(s)),
+                ["schools", var s, "people"] => Ok(PeopleJson(s, Query(request, "role"))),
+                ["persons", var p] => Ok(PersonJson(School.Teachers.FirstOrDefault(t => t.Id == p) ?? throw new KeyNotFoundException("person " + p))),
                 ["schools", var s] => Ok(SchoolJson(s)),
                 ["schools", var s, "edu-groups"] => Ok(GroupsJson(s)),
                 ["edu-groups", var g, "students"] => Ok(StudentsJson(Group(g))),
@@ -242,7 +258,62 @@ internal sealed class MosregMockServer : MockVendorServer
             throw new KeyNotFoundException("school " + id);
         }
 
-        return WithId(new JObject(), id, ("name", "Лицей № 5"), ("fullName", School.SchoolName), ("type", "Lyceum"), ("city", "Красногорск"));
+        // [more shapes] timeZone is an int (hours from UTC).
+        return WithId(new JObject(), id, ("name", "Лицей № 5"), ("fullName", School.SchoolName), ("type", "Lyceum"), ("city", "Красногорск"), ("timeZone", School.TimeZoneHours));
+    }
+
+    /// <summary>[more shapes] users/me/context: the token holder's schools, edu-groups and children; userId null.</summary>
+    private JObject ContextJson()
+    {
+        var o = new JObject
+        {
+            ["userId"] = JValue.CreateNull(),
+            ["userId_str"] = JValue.CreateNull(),
+            ["personId"] = Big(MockSchool.Id(31)),
+            ["personId_str"] = MockSchool.Id(31),
+            ["shortName"] = "Васильева Е. П.",
+            ["roles"] = new JArray("EduStaff", "EduTeacher"),
+            ["children"] = new JArray(),
+        };
+        o["schools"] = new JArray(School.ContextSchools.Select(x => WithId(new JObject(), x.Id, ("name", x.Name), ("type", "Lyceum"))));
+        o["eduGroups"] = new JArray(School.Groups.Select(g => WithId(new JObject(), g.Id, ("name", g.Name), ("parallel", g.Grade))));
+        return o;
+    }
+
+    /// <summary>[more shapes] work-types/{school}: what the numeric workType ids mean.</summary>
+    private JArray WorkTypesJson(string school)
+    {
+        SchoolJson(school);
+        return new JArray(MockSchool.WorkTypes.Select(t =>
+        {
+            var o = new JObject { ["id"] = t.Id, ["schoolId"] = Big(school), ["kindId"] = t.Id * 10, ["kind"] = t.Kind, ["title"] = t.Title, ["abbr"] = t.Abbr, ["weight"] = t.Weight };
+            o["isDefault"] = t.Id < 10;
+            return o;
+        }));
+    }
+
+    /// <summary>[more shapes] schools/{s}/people?role=teacher: the teachers the school lists (not every one).</summary>
+    private JArray PeopleJson(string school, string? role)
+    {
+        SchoolJson(school);
+        return new JArray(School.Teachers.Where(t => t.InPeopleList && (role is null || role.Equals("teacher", StringComparison.OrdinalIgnoreCase))).Select(PersonJson));
+    }
+
+    /// <summary>[more shapes] A person; userId is null for a person with no portal account.</summary>
+    private static JObject PersonJson(MockTeacher t)
+    {
+        var o = WithId(new JObject(), t.Id, ("shortName", t.ShortName), ("firstName", t.FirstName), ("lastName", t.LastName), ("middleName", t.MiddleName), ("sex", "Female"));
+        if (t.InPeopleList)
+        {
+            Ref(o, "userId", (long.Parse(t.Id, CultureInfo.InvariantCulture) + 500).ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            o["userId"] = JValue.CreateNull();
+            o["userId_str"] = JValue.CreateNull();
+        }
+
+        return o;
     }
 
     private JArray GroupsJson(string school)
@@ -263,14 +334,37 @@ internal sealed class MosregMockServer : MockVendorServer
     private JArray PeriodsJson(MockGroup group) => new(School.Periods.Select(p => WithId(
         new JObject(), p.Id, ("name", p.Name), ("type", p.Type), ("number", p.Number), ("year", 2024), ("start", Iso(p.Start)), ("finish", Iso(p.Finish)))));
 
-    private JArray FinalMarksJson(MockGroup group) => new(School.FinalMarks.Where(f => f.Student.Class == group).Select(f =>
-    {
-        var o = WithId(new JObject(), f.Id, ("value", f.Value), ("textValue", f.Value), ("date", Iso(f.Entered)), ("type", "mark5"));
-        Ref(o, "person", f.Student.Id);
-        Ref(o, "subject", f.Subject.Id);
-        Ref(o, "reportingPeriod", f.Period.Id);
-        return o;
-    }));
+    /// <summary>[more shapes] One record per person and reporting period (null: the year mark), the marks nested per subject.</summary>
+    private JArray FinalMarksJson(MockGroup group) => new(School.FinalMarks.Where(f => f.Student.Class == group)
+        .GroupBy(f => (f.Student, PeriodId: f.Period?.Id))
+        .Select(g =>
+        {
+            var o = new JObject();
+            Ref(o, "person", g.Key.Student.Id);
+            Ref(o, "group", group.Id);
+            if (g.Key.PeriodId is { } period)
+            {
+                Ref(o, "reportingPeriod", period);
+            }
+            else
+            {
+                o["reportingPeriod"] = JValue.CreateNull();
+                o["reportingPeriod_str"] = JValue.CreateNull();
+            }
+
+            o["per-subject-final-marks"] = new JArray(g.Select(f =>
+            {
+                var mark = WithId(new JObject(), f.Id, ("type", "mark5"), ("value", f.Value), ("textValue", f.Value), ("date", Iso(f.Entered)), ("mood", "Good"));
+                Ref(mark, "person", f.Student.Id);
+                mark["work"] = JValue.CreateNull();
+                mark["lesson"] = JValue.CreateNull();
+                var perSubject = new JObject();
+                Ref(perSubject, "subject", f.Subject.Id);
+                perSubject["final-mark"] = mark;
+                return perSubject;
+            }));
+            return o;
+        }));
 
     /// <summary>Classes: nested subject, group, teachers and work objects. Subgroups: bare ids (with <c>*_str</c>) and works as ids only.</summary>
     private JArray LessonsJson(MockGroup group, DateTime from, DateTime to) => new(School.Lessons.Where(l => l.Group == group && l.Date >= from && l.Date <= to).Select(l =>
@@ -291,7 +385,7 @@ internal sealed class MosregMockServer : MockVendorServer
             var list = new JArray(works.Select(WorkJson));
             if (l.IsControl)
             {
-                var control = WithId(new JObject(), l.CommonWorkId, ("type", "CommonWork"), ("workType", "ControlWork"), ("text", "Контрольная работа № 1"));
+                var control = WithId(new JObject(), l.CommonWorkId, ("type", "CommonWork"), ("workType", MockSchool.WorkTypeId("ControlWork")), ("text", "Контрольная работа № 1")); // [more shapes] a numeric workType
                 Ref(control, "lesson", l.Id);
                 list.Add(control);
             }
@@ -309,12 +403,27 @@ internal sealed class MosregMockServer : MockVendorServer
         return o;
     }));
 
+    /// <summary>
+    /// Marks: a class's carry numeric workType ids [more shapes], a subgroup's the string codes; a mark
+    /// for a homework comes with <c>lesson: null</c> and its work's id [more shapes].
+    /// </summary>
     private JArray MarksJson(MockGroup group, DateTime from, DateTime to) => new(School.Lessons.Where(l => l.Group == group && l.Date >= from && l.Date <= to).SelectMany(l => l.Marks.Select(m =>
     {
-        var o = WithId(new JObject(), m.Id, ("type", "mark5"), ("value", m.Value), ("textValue", m.Value), ("number", 0), ("date", Iso(m.Entered)), ("workType", m.WorkType), ("mood", m.Value == "5" ? "Good" : "Average"));
+        object workType = group.IsClass ? MockSchool.WorkTypeId(m.WorkType) : m.WorkType;
+        var o = WithId(new JObject(), m.Id, ("type", "mark5"), ("value", m.Value), ("textValue", m.Value), ("number", 0), ("date", Iso(m.Entered)), ("workType", workType), ("mood", m.Value == "5" ? "Good" : "Average"));
         Ref(o, "person", m.Student.Id);
-        Ref(o, "lesson", l.Id);
-        Ref(o, "work", l.CommonWorkId);
+        if (m.ForWork)
+        {
+            o["lesson"] = JValue.CreateNull();
+            o["lesson_str"] = JValue.CreateNull();
+            Ref(o, "work", l.Homework!.Id);
+        }
+        else
+        {
+            Ref(o, "lesson", l.Id);
+            Ref(o, "work", l.CommonWorkId);
+        }
+
         return o;
     })));
 
@@ -331,7 +440,7 @@ internal sealed class MosregMockServer : MockVendorServer
     private JObject WorkJson(MockWork w)
     {
         var lesson = School.Lessons.Single(l => l.Homework == w);
-        var o = WithId(new JObject(), w.Id, ("type", w.Type), ("workType", "Homework"), ("text", w.Text), ("targetDate", Iso(lesson.Date.AddDays(2))), ("sentDate", Iso(lesson.Date.AddHours(15))));
+        var o = WithId(new JObject(), w.Id, ("type", w.Type), ("workType", MockSchool.WorkTypeId("Homework")), ("text", w.Text), ("targetDate", Iso(lesson.Date.AddDays(2))), ("sentDate", Iso(lesson.Date.AddHours(15))));
         Ref(o, "lesson", lesson.Id);
         Ref(o, "eduGroup", lesson.Group.Id);
         Ref(o, "createdBy", lesson.Teacher.Id);

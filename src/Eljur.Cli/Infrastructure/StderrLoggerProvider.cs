@@ -1,0 +1,66 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace Eljur.Cli.Infrastructure;
+
+/// <summary>
+/// Writes connector log messages to standard error, one line each, with the level in Russian:
+/// warnings (a retried call, a record left out) by default, everything down to debug (each HTTP
+/// call) with <c>--verbose</c>. Errors are not repeated: a failure ends the command with its own
+/// message. Connectors redact secrets before they log.
+/// </summary>
+internal sealed class StderrLoggerProvider : ILoggerProvider
+{
+    private readonly Console2 _console;
+    private readonly bool _verbose;
+    private readonly object _gate = new();
+
+    public StderrLoggerProvider(Console2 console, bool verbose)
+    {
+        _console = console;
+        _verbose = verbose;
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private bool Shows(LogLevel level) => _verbose ? level is >= LogLevel.Debug and < LogLevel.None : level == LogLevel.Warning;
+
+    private void Write(LogLevel level, string message)
+    {
+        var label = level switch
+        {
+            LogLevel.Trace or LogLevel.Debug => "отладка",
+            LogLevel.Information => "сведения",
+            LogLevel.Warning => "предупреждение",
+            _ => "ошибка",
+        };
+        lock (_gate)
+        {
+            _console.Error.WriteLine($"[{label}] {ErrorMapper.OneLine(message)}");
+        }
+    }
+
+    private sealed class Logger : ILogger
+    {
+        private readonly StderrLoggerProvider _owner;
+
+        public Logger(StderrLoggerProvider owner) => _owner = owner;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => _owner.Shows(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                _owner.Write(logLevel, formatter(state, exception));
+            }
+        }
+    }
+}
