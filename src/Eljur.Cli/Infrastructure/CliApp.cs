@@ -32,7 +32,7 @@ internal static class CliApp
         {
             foreach (var error in parse.Errors)
             {
-                console.Error.WriteLine("eljur: " + error.Message);
+                console.Error.WriteLine("eljur: " + ErrorMapper.OneLine(error.Message));
             }
 
             console.Error.WriteLine("Справка: eljur --help");
