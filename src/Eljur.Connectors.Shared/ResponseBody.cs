@@ -13,8 +13,10 @@ namespace Eljur.Connectors.Shared;
 /// <summary>
 /// One vendor answer read as a stream: its bytes counted as they arrive (past the cap the read
 /// stops with <see cref="ResponseTooLargeException"/>; a <c>Content-Length</c> over the cap stops
-/// it before the first byte), JSON parsed straight from the stream into a <see cref="JToken"/>
-/// (numbers exact, no date coercion, property names shared), and, when the answer is not JSON,
+/// it before the first byte), JSON parsed from the stream into a <see cref="JToken"/> (numbers
+/// exact, no date coercion, property names shared) — straight from the network when the answer
+/// announces a size within the cap, after taking its bytes in 64 KB pieces when it does not (see
+/// <see cref="SpooledAnswer"/>) — and, when the answer is not JSON,
 /// only its first <see cref="HeadBytes"/> bytes kept as text for the error message.
 /// </summary>
 internal sealed class ResponseBody
@@ -57,7 +59,17 @@ internal sealed class ResponseBody
                 throw new ResponseTooLargeException(length, cap, declared: true);
             }
 
-            return await ReadAsync(await response.GetStreamAsync().ConfigureAwait(false), cap, lease, cancellationToken).ConfigureAwait(false);
+            var stream = await response.GetStreamAsync().ConfigureAwait(false);
+            if (declared is null)
+            {
+                // No announced size: the bytes are taken (counted, capped) before any JSON is built,
+                // so an answer over the cap costs at most the cap in raw bytes, never the several
+                // times more of a half-built JToken.
+                using var spooled = await SpooledAnswer.ReadAsync(stream, cap, lease, cancellationToken).ConfigureAwait(false);
+                return await ReadAsync(spooled, long.MaxValue, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await ReadAsync(stream, cap, lease, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -16,7 +16,7 @@ internal static class ResponseLimits
     /// Bytes of answers read at once by parallel calls (or the cap, if smaller); the oldest call
     /// running may go past it alone (<see cref="ResponseBudget"/>).
     /// </summary>
-    public const long InFlightBudget = 32L * 1024 * 1024;
+    public const long InFlightBudget = 16L * 1024 * 1024;
 
     public static ResponseBudget Budget(long maxResponseBytes) => new(maxResponseBytes < InFlightBudget ? maxResponseBytes : InFlightBudget);
 }
