@@ -110,7 +110,12 @@ internal sealed class ResponseBody
         }
     }
 
-    private static readonly JsonLoadSettings Settings = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace };
+    // No line information on the tokens: nothing reads it, and it is a large part of a tree's memory.
+    private static readonly JsonLoadSettings Settings = new()
+    {
+        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace,
+        LineInfoHandling = LineInfoHandling.Ignore,
+    };
 
     /// <summary>Counts, caps and budgets the bytes of one answer, keeping its first <see cref="HeadBytes"/>.</summary>
     private sealed class CountingStream : Stream
