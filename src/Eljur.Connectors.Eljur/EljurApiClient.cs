@@ -8,6 +8,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Text;
 using Eljur.Connectors.Shared;
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,7 @@ internal sealed class EljurApiClient : IDisposable
     private readonly FlurlClient _client;
     private readonly HttpResilience<Attempt> _resilience;
     private readonly SemaphoreSlim _loginGate = new(1, 1);
+    private readonly ResponseBudget _budget;
     private TokenSession? _session;
     private int _attempts;
     private int _logins;
@@ -63,7 +65,11 @@ internal sealed class EljurApiClient : IDisposable
             a => a.IsTransient, a => a.RetryAfter, Describe,
             (method, reason, attempt, max, delay) => Log.Retry(_log, method, reason, attempt, max, delay),
             (method, reason) => Log.Failed(_log, method, reason),
-            _redactor);
+            _redactor)
+        {
+            CapHint = "MaxResponseBytes; в eljur — --max-response-mb или ELJUR_MAX_RESPONSE_MB",
+        };
+        _budget = ResponseLimits.Budget(options.MaxResponseBytes);
     }
 
     /// <summary>HTTP attempts made so far (retries and logins included).</summary>
@@ -79,10 +85,21 @@ internal sealed class EljurApiClient : IDisposable
     /// <summary>Calls a method and returns its <c>result</c> (never <see langword="null"/>; a missing result is an empty object).</summary>
     /// <exception cref="ConnectorException">The call failed after retries and at most one renewed login.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public async Task<JToken> CallAsync(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    public Task<JToken> CallAsync(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
+        CallAsync(method, parameters, static result => result, cancellationToken);
+
+    /// <summary>
+    /// Calls a method and reads its <c>result</c> with <paramref name="read"/> (into records, say)
+    /// while the answer's bytes are still counted against the budget of parallel calls: the JSON
+    /// of the answer is dropped before the next answer past the budget is read.
+    /// </summary>
+    /// <exception cref="ConnectorException">The call failed after retries and at most one renewed login, or its answer was over the cap.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+    public async Task<T> CallAsync<T>(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, Func<JToken, T> read, CancellationToken cancellationToken)
     {
         var session = await EnsureSessionAsync(method, cancellationToken).ConfigureAwait(false);
-        var (attempt, tries) = await ExecuteAsync(method, parameters, session.Token, cancellationToken).ConfigureAwait(false);
+        using var lease = _budget.Start();
+        var (attempt, tries) = await ExecuteAsync(method, parameters, session.Token, lease, cancellationToken).ConfigureAwait(false);
         if (attempt.IsAuthError)
         {
             Log.Relogin(_log, method, Describe(attempt));
@@ -92,12 +109,12 @@ internal sealed class EljurApiClient : IDisposable
             }
 
             session = await RenewAsync(session, method, attempt, tries, cancellationToken).ConfigureAwait(false);
-            (attempt, tries) = await ExecuteAsync(method, parameters, session.Token, cancellationToken).ConfigureAwait(false);
+            (attempt, tries) = await ExecuteAsync(method, parameters, session.Token, lease, cancellationToken).ConfigureAwait(false);
         }
 
         var result = Unwrap(method, attempt, tries);
         session.Proven = true;
-        return result;
+        return read(result);
     }
 
     public void Dispose()
@@ -190,7 +207,7 @@ internal sealed class EljurApiClient : IDisposable
     private async Task<TokenSession> LoginAsync(int generation, bool renewed, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _logins);
-        var (attempt, tries) = await ExecuteAsync(AuthMethodName, Array.Empty<KeyValuePair<string, string>>(), null, cancellationToken).ConfigureAwait(false);
+        var (attempt, tries) = await ExecuteAsync(AuthMethodName, Array.Empty<KeyValuePair<string, string>>(), null, null, cancellationToken).ConfigureAwait(false);
         if (attempt.IsAuthError || (!attempt.IsOk && !attempt.IsTransient && !attempt.IsMalformed))
         {
             throw Fail(AuthMethodName, attempt, tries, null, ConnectorFailureKind.Authentication);
@@ -224,16 +241,18 @@ internal sealed class EljurApiClient : IDisposable
     // ------------------------------------------------------------------ one call, with retries
 
     private Task<(Attempt Attempt, int Tries)> ExecuteAsync(
-        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token, CancellationToken cancellationToken) =>
+        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token, ResponseBudget.Lease? lease, CancellationToken cancellationToken) =>
         _resilience.ExecuteAsync(
             method,
-            (Self: this, Method: method, Parameters: parameters, Token: token),
-            static (state, ctx) => state.Self.SendOnceAsync(state.Method, state.Parameters, state.Token, ctx),
+            (Self: this, Method: method, Parameters: parameters, Token: token, Lease: lease),
+            static (state, ctx) => state.Self.SendOnceAsync(state.Method, state.Parameters, state.Token, state.Lease, ctx),
             cancellationToken);
 
-    private async ValueTask<Attempt> SendOnceAsync(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token, ResilienceContext context)
+    private async ValueTask<Attempt> SendOnceAsync(
+        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token, ResponseBudget.Lease? lease, ResilienceContext context)
     {
         var cancellationToken = context.CancellationToken;
+        lease?.Reset(); // the answer of a previous attempt is gone
         HttpResilience<Attempt>.CountAttempt(context);
         Interlocked.Increment(ref _attempts);
         var request = _client.Request(method)
@@ -274,7 +293,7 @@ internal sealed class EljurApiClient : IDisposable
             response = await request.GetAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = await HttpResilience<Attempt>.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await ResponseBody.ReadAsync(response, _options.MaxResponseBytes, lease, cancellationToken).ConfigureAwait(false);
         Log.Call(_log, method, response.StatusCode, watch.ElapsedMilliseconds, _redactor.Redact(request.Url.ToString()));
         return Attempt.Read(response.StatusCode, body, HttpResilience<Attempt>.RetryAfter(response.ResponseMessage, _clock));
     }
@@ -320,7 +339,7 @@ internal sealed class EljurApiClient : IDisposable
     {
         if (attempt.IsMalformed && !attempt.IsTransient)
         {
-            return $"the answer is not an ЭлЖур envelope (HTTP {attempt.HttpStatus}): {_redactor.Redact(attempt.MalformedReason)}";
+            return $"the answer is not an ЭлЖур envelope (HTTP {attempt.HttpStatus}): {Shown(attempt.MalformedReason)}";
         }
 
         var what = attempt.State == attempt.HttpStatus ? $"HTTP {attempt.HttpStatus}" : $"HTTP {attempt.HttpStatus}, state {attempt.State}";
@@ -329,8 +348,11 @@ internal sealed class EljurApiClient : IDisposable
             what += " (rate limited)";
         }
 
-        return attempt.Error is null ? what : $"{what}: «{_redactor.Redact(attempt.Error)}»";
+        return attempt.Error is null ? what : $"{what}: «{Shown(attempt.Error)}»";
     }
+
+    /// <summary>Vendor text as it may be shown: secrets scrubbed, control and bidirectional characters escaped, cut if over-long.</summary>
+    private string Shown(string? vendorText) => DisplayText.Value(_redactor.Redact(vendorText ?? ""));
 
     /// <summary>One HTTP exchange, judged: the envelope's state wins over a 200, an HTTP error wins over the envelope.</summary>
     internal sealed class Attempt
@@ -368,16 +390,13 @@ internal sealed class EljurApiClient : IDisposable
             || (!IsOk && !IsTransient && Error is { } e
                 && (e.IndexOf("токен", StringComparison.OrdinalIgnoreCase) >= 0 || e.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0));
 
-        public static Attempt Read(int httpStatus, byte[] body, TimeSpan? retryAfter)
+        public static Attempt Read(int httpStatus, byte[] body, TimeSpan? retryAfter) => Read(httpStatus, ResponseBody.FromBytes(body), retryAfter);
+
+        public static Attempt Read(int httpStatus, ResponseBody body, TimeSpan? retryAfter)
         {
-            JToken root;
-            try
+            if (body.Json is not { } root)
             {
-                root = EljurJson.Parse(body);
-            }
-            catch (JsonException ex)
-            {
-                return new Attempt(httpStatus, httpStatus, null, null, body.Length == 0 ? "empty body" : "not JSON: " + ex.Message, retryAfter);
+                return new Attempt(httpStatus, httpStatus, null, null, body.Length == 0 ? "empty body" : "not JSON: " + body.JsonError?.Message, retryAfter);
             }
 
             if (EljurJson.Get(root, "response") is not JObject response)

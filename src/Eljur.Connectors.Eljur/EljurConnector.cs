@@ -96,31 +96,13 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
         }
 
         Log.Started(_log, _options.Vendor ?? "", Iso(from), Iso(to), work.Count);
-        var results = await RunAsync(work, progress, cancellationToken).ConfigureAwait(false);
-
-        // Answers are read in plan order, whatever order they arrived in.
-        for (var i = 0; i < work.Count; i++)
+        // Each answer is read into records as soon as it arrives (its JSON is then dropped, so the
+        // memory of a fetch is the records plus the answers in flight, not every answer's JSON);
+        // the records go to the builder in plan order, whatever order they arrived in.
+        var results = await RunAsync(work, (item, result) => Read(item, result, ClassOf), progress, cancellationToken).ConfigureAwait(false);
+        foreach (var add in results)
         {
-            var item = work[i];
-            var result = results[i];
-            switch (item.Method)
-            {
-                case "getperiods":
-                    builder.AddPeriods(EljurResponses.ReadPeriods(result));
-                    break;
-                case "getdiary":
-                    var diary = EljurResponses.ReadDiary(result, item.Unit!, ClassOf);
-                    builder.AddDiary(diary.Lessons, diary.Holidays, diary.Students);
-                    break;
-                case "getmarks":
-                    var marks = EljurResponses.ReadMarks(result, item.Unit!, ClassOf);
-                    builder.AddMarks(marks.Marks, marks.Students);
-                    break;
-                case "getfinalassessments":
-                    var finals = EljurResponses.ReadFinals(result, item.Unit!, ClassOf);
-                    builder.AddFinals(finals.Finals, finals.Students);
-                    break;
-            }
+            add(builder);
         }
 
         var fetchedAt = TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), _zone);
@@ -180,7 +162,30 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
         return chunks;
     }
 
-    private Task<JToken[]> RunAsync(List<WorkItem> work, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>One answer read into records, and how they are added to the builder.</summary>
+    private static Action<EljurSnapshotBuilder> Read(WorkItem item, JToken result, Func<string, string?> classOf)
+    {
+        switch (item.Method)
+        {
+            case "getperiods":
+                var periods = EljurResponses.ReadPeriods(result);
+                return b => b.AddPeriods(periods);
+            case "getdiary":
+                var diary = EljurResponses.ReadDiary(result, item.Unit!, classOf);
+                return b => b.AddDiary(diary.Lessons, diary.Holidays, diary.Students);
+            case "getmarks":
+                var marks = EljurResponses.ReadMarks(result, item.Unit!, classOf);
+                return b => b.AddMarks(marks.Marks, marks.Students);
+            case "getfinalassessments":
+                var finals = EljurResponses.ReadFinals(result, item.Unit!, classOf);
+                return b => b.AddFinals(finals.Finals, finals.Students);
+            default:
+                return static _ => { };
+        }
+    }
+
+    private Task<Action<EljurSnapshotBuilder>[]> RunAsync(
+        List<WorkItem> work, Func<WorkItem, JToken, Action<EljurSnapshotBuilder>> read, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
         var done = 0;
         return FailFastWork.RunAsync(
@@ -189,7 +194,7 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
             async (index, token) =>
             {
                 var item = work[index];
-                var result = await _api.CallAsync(item.Method, item.Parameters(), token).ConfigureAwait(false);
+                var result = await _api.CallAsync(item.Method, item.Parameters(), answer => read(item, answer), token).ConfigureAwait(false);
                 progress?.Report(new FetchProgress(item.Stage, Interlocked.Increment(ref done), work.Count));
                 return result;
             },

@@ -80,6 +80,7 @@ internal sealed class EljurOptionsValidator : IValidateOptions<EljurConnectorOpt
 
         failures.Range(nameof(options.ChunkDays), options.ChunkDays, 1, 92);
         failures.Range(nameof(options.MaxConcurrency), options.MaxConcurrency, 1, 32);
+        failures.ResponseCap(nameof(options.MaxResponseBytes), options.MaxResponseBytes);
         failures.Resilience(options.MaxRetries, options.RequestTimeout, options.RetryBaseDelay, options.MaxRetryDelay);
         return failures.Result;
     }

@@ -11,6 +11,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Text;
 using Eljur.Connectors.Shared;
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,7 @@ internal sealed class MosregApiClient : IDisposable
     private readonly FlurlClient _client;
     private readonly HttpResilience<Attempt> _resilience;
     private readonly SemaphoreSlim _inFlight;
+    private readonly ResponseBudget _budget;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private TokenSession _session;
     private string? _refreshToken;
@@ -69,7 +71,11 @@ internal sealed class MosregApiClient : IDisposable
             a => a.IsTransient, a => a.RetryAfter, Describe,
             (operation, reason, attempt, max, delay) => Log.Retry(_log, operation, reason, attempt, max, delay),
             (operation, reason) => Log.Failed(_log, operation, reason),
-            _redactor);
+            _redactor)
+        {
+            CapHint = "MaxResponseBytes; в eljur — --max-response-mb или ELJUR_MAX_RESPONSE_MB",
+        };
+        _budget = ResponseLimits.Budget(options.MaxResponseBytes);
         _inFlight = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
         _session = new TokenSession(options.Token!.Trim(), null, 1, renewed: false);
         _refreshToken = options.RefreshToken?.Trim();
@@ -94,7 +100,8 @@ internal sealed class MosregApiClient : IDisposable
         try
         {
             var session = Volatile.Read(ref _session);
-            var (attempt, tries) = await ExecuteAsync(operation, path, session.Token, cancellationToken).ConfigureAwait(false);
+            using var lease = _budget.Start();
+            var (attempt, tries) = await ExecuteAsync(operation, path, session.Token, lease, cancellationToken).ConfigureAwait(false);
             if (attempt.IsInvalidToken)
             {
                 Log.Refreshing(_log, operation, Describe(attempt));
@@ -104,7 +111,7 @@ internal sealed class MosregApiClient : IDisposable
                 }
 
                 session = await RenewAsync(session, operation, attempt, tries, cancellationToken).ConfigureAwait(false);
-                (attempt, tries) = await ExecuteAsync(operation, path, session.Token, cancellationToken).ConfigureAwait(false);
+                (attempt, tries) = await ExecuteAsync(operation, path, session.Token, lease, cancellationToken).ConfigureAwait(false);
             }
 
             if (!attempt.IsOk)
@@ -160,7 +167,7 @@ internal sealed class MosregApiClient : IDisposable
                 ["client_id"] = _options.ClientId ?? "",
                 ["client_secret"] = _options.ClientSecret ?? "",
             };
-            var (attempt, refreshTries) = await ExecuteAsync(RefreshOperation, RefreshOperation, null, cancellationToken, body).ConfigureAwait(false);
+            var (attempt, refreshTries) = await ExecuteAsync(RefreshOperation, RefreshOperation, null, null, cancellationToken, body).ConfigureAwait(false);
             if (!attempt.IsOk)
             {
                 throw Fail(RefreshOperation, attempt, refreshTries, "the token could not be refreshed", attempt.IsTransient ? null : ConnectorFailureKind.Authentication);
@@ -194,16 +201,17 @@ internal sealed class MosregApiClient : IDisposable
     // ------------------------------------------------------------------ one call, with retries
 
     private Task<(Attempt Attempt, int Tries)> ExecuteAsync(
-        string operation, string path, string? token, CancellationToken cancellationToken, Dictionary<string, string>? postBody = null) =>
+        string operation, string path, string? token, ResponseBudget.Lease? lease, CancellationToken cancellationToken, Dictionary<string, string>? postBody = null) =>
         _resilience.ExecuteAsync(
             operation,
-            (Self: this, Path: path, Token: token, Body: postBody),
-            static (state, ctx) => state.Self.SendOnceAsync(state.Path, state.Token, state.Body, ctx),
+            (Self: this, Path: path, Token: token, Body: postBody, Lease: lease),
+            static (state, ctx) => state.Self.SendOnceAsync(state.Path, state.Token, state.Body, state.Lease, ctx),
             cancellationToken);
 
-    private async ValueTask<Attempt> SendOnceAsync(string path, string? token, Dictionary<string, string>? postBody, ResilienceContext context)
+    private async ValueTask<Attempt> SendOnceAsync(string path, string? token, Dictionary<string, string>? postBody, ResponseBudget.Lease? lease, ResilienceContext context)
     {
         var cancellationToken = context.CancellationToken;
+        lease?.Reset(); // the answer of a previous attempt is gone
         HttpResilience<Attempt>.CountAttempt(context);
         Interlocked.Increment(ref _attempts);
         var request = _client.Request(path).WithHeader("Accept", "application/json");
@@ -217,7 +225,7 @@ internal sealed class MosregApiClient : IDisposable
             ? await request.GetAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
             : await request.PostJsonAsync(postBody, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
-        var body = await HttpResilience<Attempt>.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await ResponseBody.ReadAsync(response, _options.MaxResponseBytes, lease, cancellationToken).ConfigureAwait(false);
         Log.Call(_log, request.Verb.Method, response.StatusCode, watch.ElapsedMilliseconds, _redactor.Redact(request.Url.ToString()));
         return Attempt.Read(response.StatusCode, body, HttpResilience<Attempt>.RetryAfter(response.ResponseMessage, _clock));
     }
@@ -253,23 +261,23 @@ internal sealed class MosregApiClient : IDisposable
     {
         if (attempt.IsMalformed)
         {
-            return $"the answer is not the portal's JSON (HTTP {attempt.Status}): {_redactor.Redact(attempt.MalformedReason)}";
+            return $"the answer is not the portal's JSON (HTTP {attempt.Status}): {Shown(attempt.MalformedReason)}";
         }
 
         var what = $"HTTP {attempt.Status}";
         if (attempt.ErrorType is not null)
         {
-            what += " " + _redactor.Redact(attempt.ErrorType);
+            what += " " + Shown(attempt.ErrorType);
         }
 
         if (attempt.Description is not null)
         {
-            what += $": «{_redactor.Redact(attempt.Description)}»";
+            what += $": «{Shown(attempt.Description)}»";
         }
 
         if (attempt.HtmlTitle is not null)
         {
-            what += $", an HTML error page «{_redactor.Redact(attempt.HtmlTitle)}»";
+            what += $", an HTML error page «{Shown(attempt.HtmlTitle)}»";
         }
 
         if (attempt.IsRateLimited)
@@ -283,6 +291,9 @@ internal sealed class MosregApiClient : IDisposable
 
         return what;
     }
+
+    /// <summary>Vendor text as it may be shown: secrets scrubbed, control and bidirectional characters escaped, cut if over-long.</summary>
+    private string Shown(string? vendorText) => DisplayText.Value(_redactor.Redact(vendorText ?? ""));
 
     /// <summary>One HTTP exchange, judged by its status and its body.</summary>
     internal sealed class Attempt
@@ -335,11 +346,13 @@ internal sealed class MosregApiClient : IDisposable
         /// <summary>Any authorization refusal (an invalid or missing token, a token without the scope).</summary>
         public bool IsAuthError => !IsTransient && (Status is 401 or 403 || (ErrorType?.StartsWith("authorization", StringComparison.Ordinal) ?? false));
 
-        public static Attempt Read(int status, byte[] body, TimeSpan? retryAfter)
+        public static Attempt Read(int status, byte[] body, TimeSpan? retryAfter) => Read(status, ResponseBody.FromBytes(body), retryAfter);
+
+        public static Attempt Read(int status, ResponseBody body, TimeSpan? retryAfter)
         {
             var success = status is >= 200 and < 300;
-            var text = Encoding.UTF8.GetString(body).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-            if (text.StartsWith("<", StringComparison.Ordinal))
+            var text = body.Head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+            if (body.Json is null && text.StartsWith("<", StringComparison.Ordinal))
             {
                 var title = HtmlTitleOf(text);
                 return success
@@ -347,16 +360,11 @@ internal sealed class MosregApiClient : IDisposable
                     : new Attempt(status, null, null, null, title ?? "без заголовка", null, retryAfter);
             }
 
-            JToken json;
-            try
-            {
-                json = MosregJson.Parse(body);
-            }
-            catch (JsonException ex)
+            if (body.Json is not { } json)
             {
                 if (success)
                 {
-                    return new Attempt(status, null, null, null, null, body.Length == 0 ? "empty body" : "not JSON: " + ex.Message, retryAfter);
+                    return new Attempt(status, null, null, null, null, body.Length == 0 ? "empty body" : "not JSON: " + body.JsonError?.Message, retryAfter);
                 }
 
                 var plain = text.Trim();

@@ -95,6 +95,18 @@ public sealed class MosregPortalOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The largest answer accepted from one call, in bytes. Answers are read as a stream and their
+    /// bytes counted as they arrive; past this (or when the server announces more), the fetch fails
+    /// with a <c>ConnectorException</c> of kind <c>ResponseTooLarge</c> naming the call and the size,
+    /// so a misbehaving server cannot exhaust the memory. Answers read at the same time by parallel
+    /// calls are held to 16 MiB in all (or this cap, if smaller); a larger answer is read by the
+    /// oldest call while the others wait. An answer that announces no size is taken as raw bytes (up
+    /// to this cap) before its JSON is built.
+    /// Default: 32 MiB (33,554,432). Range 64 KiB – 2 GiB.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>
     /// Creates the innermost HTTP handler (a proxy, a test double). Called once per connector
     /// instance, which owns and disposes it. Default: <see langword="null"/>, a new
     /// <see cref="HttpClientHandler"/>. Not bound from configuration.

@@ -59,6 +59,7 @@ internal sealed class MosregPortalOptionsValidator : IValidateOptions<MosregPort
         }
 
         failures.Range(nameof(options.MaxInFlight), options.MaxInFlight, 1, 10);
+        failures.ResponseCap(nameof(options.MaxResponseBytes), options.MaxResponseBytes);
         failures.Resilience(options.MaxRetries, options.RequestTimeout, options.RetryBaseDelay, options.MaxRetryDelay);
         return failures.Result;
     }

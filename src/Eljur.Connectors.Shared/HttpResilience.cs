@@ -87,6 +87,9 @@ internal sealed class HttpResilience<T>
         _pipeline = builder.Build();
     }
 
+    /// <summary>How to raise the per-answer cap, named in the too-large message (the options property, the command-line option).</summary>
+    public string CapHint { get; init; } = "MaxResponseBytes";
+
     public static string Times(int tries) => tries == 1 ? "1 attempt" : $"{tries} attempts";
 
     /// <summary>Counts one attempt of the call running in <paramref name="context"/> (call at the start of each send).</summary>
@@ -108,18 +111,6 @@ internal sealed class HttpResilience<T>
         }
 
         return null;
-    }
-
-    /// <summary>Reads a whole response body and disposes the response.</summary>
-    public static async Task<byte[]> ReadBodyAsync(IFlurlResponse response, CancellationToken cancellationToken)
-    {
-        using (response)
-        {
-            var stream = await response.GetStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
-        }
     }
 
     /// <summary>
@@ -145,6 +136,12 @@ internal sealed class HttpResilience<T>
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            var message = ex.Describe(CapHint);
+            _failed(operation, message);
+            throw new ConnectorException(_connectorId, operation, message, ConnectorFailureKind.ResponseTooLarge);
         }
         catch (TimeoutRejectedException)
         {

@@ -38,6 +38,15 @@ internal sealed class OptionsFailures
         }
     }
 
+    /// <summary>The cap per answer: 64 KiB – 2 GiB.</summary>
+    public void ResponseCap(string property, long value)
+    {
+        if (value < ResponseLimits.MinMaxResponseBytes || value > ResponseLimits.MaxMaxResponseBytes)
+        {
+            Fail(property, $"{value} is outside {ResponseLimits.MinMaxResponseBytes}–{ResponseLimits.MaxMaxResponseBytes} bytes (64 KiB – 2 GiB).");
+        }
+    }
+
     /// <summary>A required IANA time zone the clock can resolve.</summary>
     public void TimeZone(string property, string? zone, string example)
     {

@@ -20,4 +20,10 @@ public enum ConnectorFailureKind
 
     /// <summary>Rate limited and retries exhausted.</summary>
     RateLimited,
+
+    /// <summary>
+    /// An answer was larger than the connector's cap per answer (its <c>MaxResponseBytes</c>); the
+    /// read stopped there, so a misbehaving server cannot exhaust the memory.
+    /// </summary>
+    ResponseTooLarge,
 }

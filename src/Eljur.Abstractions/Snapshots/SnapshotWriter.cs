@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Eljur.Abstractions.IO;
 using Eljur.Abstractions.Model;
 using Newtonsoft.Json;
 
@@ -62,7 +63,10 @@ public static class SnapshotWriter
         text.Flush();
     }
 
-    /// <summary>Writes a snapshot to a file (created or overwritten) as UTF-8 without a byte order mark.</summary>
+    /// <summary>
+    /// Writes a snapshot to a file (created or replaced) as UTF-8 without a byte order mark, atomically
+    /// (<see cref="AtomicFile"/>): a failure or a kill while writing leaves the previous file as it was.
+    /// </summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="path">Path of the file.</param>
     /// <param name="indented">Indent with two spaces (default) or write compactly.</param>
@@ -74,8 +78,12 @@ public static class SnapshotWriter
             throw new ArgumentNullException(nameof(path));
         }
 
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
-        Write(snapshot, file, indented);
+        if (snapshot is null)
+        {
+            throw new ArgumentNullException(nameof(snapshot));
+        }
+
+        AtomicFile.Write(path, file => Write(snapshot, file, indented));
     }
 
     /// <summary>Writes the records; one instance per document.</summary>

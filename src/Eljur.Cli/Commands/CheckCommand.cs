@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using Eljur.Abstractions.Calendar;
 using Eljur.Abstractions.Evaluation;
+using Eljur.Abstractions.IO;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Snapshots;
 using Eljur.Abstractions.Time;
@@ -128,7 +129,7 @@ internal static class CheckCommand
         // Render first, so that a template error leaves no half-written file.
         var text = new StringWriter();
         rendering.Write(report, text);
-        File.WriteAllText(output, text.ToString(), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(output, text.ToString());
 
         console.Error.WriteLine($"Отчёт записан: {output}");
     }

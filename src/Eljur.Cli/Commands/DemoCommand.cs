@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Eljur.Abstractions.Evaluation;
+using Eljur.Abstractions.IO;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Snapshots;
 using Eljur.Cli.Demo;
@@ -38,19 +39,13 @@ internal static class DemoCommand
         var report = engine.Evaluate(snapshot, policy, new EvaluationOptions { AsOf = DemoSchool.AsOf });
 
         var jsonPath = Path.Combine(directory, "report.json");
-        using (var json = File.Create(jsonPath))
-        {
-            ReportJsonWriter.Write(report, json);
-        }
+        AtomicFile.Write(jsonPath, json => ReportJsonWriter.Write(report, json));
 
         var textPath = Path.Combine(directory, "report.txt");
-        using (var text = new StreamWriter(textPath, false, new UTF8Encoding(false)))
-        {
-            TextReportWriter.Write(report, text);
-        }
+        AtomicFile.WriteText(textPath, text => TextReportWriter.Write(report, text));
 
         var htmlPath = Path.Combine(directory, "report.html");
-        File.WriteAllText(htmlPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Html, studentNames: ReportRenderer.StudentNames(snapshot)), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(htmlPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Html, studentNames: ReportRenderer.StudentNames(snapshot)));
 
         var o = console.Out;
         o.WriteLine($"Демонстрация: {snapshot.School.Name}, классы {string.Join(", ", snapshot.Classes!.Select(c => c.Name))}");

@@ -64,10 +64,7 @@ internal static class GenerateCommand
         if (!split)
         {
             var snapshot = SyntheticSnapshotGenerator.Generate(options);
-            using (var file = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                SnapshotWriter.Write(snapshot, file, indented: !compact);
-            }
+            SnapshotWriter.WriteFile(snapshot, output, indented: !compact);
 
             Report(console, output, snapshot.School.Name, snapshot.Lessons!.Count, snapshot.Marks!.Count, snapshot.Absences!.Count, watch);
             return ExitCodes.Ok;
@@ -80,10 +77,7 @@ internal static class GenerateCommand
         {
             index++;
             var path = stem + "-s" + index.ToString("D" + width.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + ".json";
-            using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                SnapshotWriter.Write(school, file, indented: !compact);
-            }
+            SnapshotWriter.WriteFile(school, path, indented: !compact);
 
             Report(console, path, school.School.Name, school.Lessons!.Count, school.Marks!.Count, school.Absences!.Count, watch);
         }

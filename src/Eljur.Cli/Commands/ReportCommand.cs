@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using Eljur.Abstractions.IO;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Snapshots;
 using Eljur.Cli.Infrastructure;
@@ -116,7 +117,7 @@ internal static class ReportCommand
                 break;
         }
 
-        File.WriteAllText(request.Output, text, new UTF8Encoding(false));
+        AtomicFile.WriteAllText(request.Output, text);
         console.Error.WriteLine($"Отчёт записан: {request.Output}");
         return ExitCodes.Ok;
     }

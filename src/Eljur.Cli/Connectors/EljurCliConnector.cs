@@ -19,6 +19,7 @@ internal sealed class EljurCliConnector : ICliConnector
         new("--password", "Пароль", Secret: true),
         new("--token", "Готовый токен (вместо логина и пароля)", Secret: true),
         new("--time-zone", "Часовой пояс школы (IANA), например Asia/Yekaterinburg"),
+        new("--max-response-mb", "Предел размера одного ответа сервера в МБ, от 1 до 2048 (по умолчанию 32)"),
     };
 
     // Options properties as the command line calls them.
@@ -31,6 +32,7 @@ internal sealed class EljurCliConnector : ICliConnector
         ["Password"] = "--password",
         ["Token"] = "--token",
         ["TimeZone"] = "--time-zone",
+        ["MaxResponseBytes"] = "--max-response-mb",
     };
 
     private static readonly Regex Property = new(@"^EljurConnectorOptions\[[^\]]*\]\.(\w+):\s*", RegexOptions.CultureInvariant);
@@ -49,6 +51,7 @@ internal sealed class EljurCliConnector : ICliConnector
         var login = values.Get("--login");
         var password = values.Get("--password");
         var token = values.Get("--token");
+        var maxResponse = values.Megabytes("--max-response-mb", 1, 2048);
         if (token is null && (login is null || password is null))
         {
             var missing = login is null ? Display("--login") : Display("--password");
@@ -64,6 +67,7 @@ internal sealed class EljurCliConnector : ICliConnector
             o.Password = password;
             o.Token = token;
             o.TimeZone = timeZone;
+            o.MaxResponseBytes = maxResponse ?? o.MaxResponseBytes;
         });
     }
 

@@ -18,6 +18,7 @@ internal sealed class MosregCliConnector : ICliConnector
         new("--client-id", "Идентификатор приложения (OAuth2 client_id)"),
         new("--client-secret", "Секрет приложения (OAuth2 client_secret)", Secret: true),
         new("--time-zone", "Часовой пояс школы (IANA); по умолчанию — пояс, который портал указывает для школы, иначе Europe/Moscow"),
+        new("--max-response-mb", "Предел размера одного ответа сервера в МБ, от 1 до 2048 (по умолчанию 32)"),
     };
 
     private static readonly Dictionary<string, string> PropertyOptions = new()
@@ -29,6 +30,7 @@ internal sealed class MosregCliConnector : ICliConnector
         ["ClientId"] = "--client-id",
         ["ClientSecret"] = "--client-secret",
         ["TimeZone"] = "--time-zone",
+        ["MaxResponseBytes"] = "--max-response-mb",
     };
 
     private static readonly Regex Property = new(@"^MosregPortalOptions\[[^\]]*\]\.(\w+):\s*", RegexOptions.CultureInvariant);
@@ -43,6 +45,7 @@ internal sealed class MosregCliConnector : ICliConnector
     {
         var token = values.Require("--token");
         var school = values.Get("--school-id");
+        var maxResponse = values.Megabytes("--max-response-mb", 1, 2048);
         builder.AddMosregPortal("mosreg", o =>
         {
             o.BaseUrl = values.Get("--base-url") ?? o.BaseUrl;
@@ -52,6 +55,7 @@ internal sealed class MosregCliConnector : ICliConnector
             o.ClientId = values.Get("--client-id");
             o.ClientSecret = values.Get("--client-secret");
             o.TimeZone = values.Get("--time-zone");
+            o.MaxResponseBytes = maxResponse ?? o.MaxResponseBytes;
         });
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Text;
 
 namespace Eljur.Cli.Connectors;
 
@@ -18,7 +19,8 @@ internal sealed class TerminalProgress : IProgress<FetchProgress>, IDisposable
 
     public void Report(FetchProgress value)
     {
-        var line = value.Total > 0 ? $"Загрузка {value.Done}/{value.Total}: {value.Stage}" : $"Загрузка: {value.Stage}";
+        var stage = DisplayText.Value(value.Stage, 60);
+        var line = value.Total > 0 ? $"Загрузка {value.Done}/{value.Total}: {stage}" : $"Загрузка: {stage}";
         if (line.Length > 79)
         {
             line = line.Substring(0, 79);

@@ -33,7 +33,7 @@ internal static class CliApp
         {
             foreach (var message in ParseErrorText.Describe(parse))
             {
-                console.Error.WriteLine("eljur: " + message);
+                console.Error.WriteLine("eljur: " + ErrorMapper.OneLine(message));
             }
 
             console.Error.WriteLine($"Справка: {CommandPath.Of(parse.CommandResult)} --help");

@@ -5,6 +5,7 @@ using Eljur.Abstractions.Calendar;
 using Eljur.Abstractions.Sync;
 using Eljur.Abstractions.Policies;
 using Eljur.Abstractions.Snapshots;
+using Eljur.Abstractions.Text;
 using Eljur.Rules.Reports;
 
 namespace Eljur.Cli.Infrastructure;
@@ -40,7 +41,14 @@ internal static class ErrorMapper
         _ => (ExitCodes.BadInput, $"непредвиденная ошибка; запустите команду ещё раз с переменной окружения ELJUR_DEBUG=1 и передайте вывод разработчикам (подробно: «{ex.Message}»)."),
     };
 
-    public static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ");
+    /// <summary>
+    /// The message as one line safe for a terminal: line breaks become spaces, then control and
+    /// bidirectional characters from outside (a vendor's error text, a file's value) are shown as
+    /// <c>\uXXXX</c>, over-long runs (a 100,000-digit id) are cut with their length, and the line is
+    /// at most <see cref="DisplayText.DefaultMessageLength"/> characters.
+    /// </summary>
+    public static string OneLine(string message) =>
+        DisplayText.Message(message.Replace("\r\n", " ").Replace("\r", " ").Replace("\n", " "));
 
     /// <summary>«нет доступа к X»: on Linux also what opening a directory as a file gives.</summary>
     public static string Denied(string path) =>
