@@ -127,6 +127,19 @@ public static class Program
                 ProfileEvaluation(Eljur.Abstractions.Synthetic.SyntheticSnapshotGenerator.Generate(
                     BenchmarkData.OptionsFor(10_000) with { Schools = int.Parse(args[1], CultureInfo.InvariantCulture) }));
                 return 0;
+            case "store":
+                {
+                    // The store's load path against the JSON read of the same year (Stopwatch, best of N).
+                    var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+                    var json = StoreData.ExportedJson();
+                    GradebookSnapshot loaded = null!;
+                    var load = Best(() => loaded = StoreData.Export(), runs);
+                    var read = Best(() => SnapshotReader.Read(new MemoryStream(json, false)), runs);
+                    Console.WriteLine($"{loaded.Marks!.Count:N0} marks, {loaded.Lessons!.Count:N0} lessons, {loaded.Absences!.Count:N0} absences: "
+                        + $"store load {load.TotalMilliseconds:F0} ms, JSON read of the same year ({json.Length / 1e6:F1} MB) {read.TotalMilliseconds:F0} ms (×{load / read:F2}; best of {runs})");
+                    return 0;
+                }
+
             case "check":
                 foreach (var size in Sizes(args.Skip(1)))
                 {
