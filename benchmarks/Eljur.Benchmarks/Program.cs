@@ -127,6 +127,36 @@ public static class Program
                 ProfileEvaluation(Eljur.Abstractions.Synthetic.SyntheticSnapshotGenerator.Generate(
                     BenchmarkData.OptionsFor(10_000) with { Schools = int.Parse(args[1], CultureInfo.InvariantCulture) }));
                 return 0;
+            case "reader-ratio":
+                {
+                    // The reader against the bare Utf8JsonReader pass over the same bytes, interleaved in one
+                    // process, so that load from other processes falls on both alike.
+                    var ratioSizes = Sizes(args.Skip(1)).ToList();
+                    foreach (var indented in new[] { false, true })
+                    {
+                        foreach (var size in ratioSizes)
+                        {
+                            var text = BenchmarkData.Get(size).Load(indented);
+                            var runs = size >= 1_000_000 ? 5 : 11;
+                            var reader = new List<double>();
+                            var bare = new List<double>();
+                            for (var i = 0; i < runs; i++)
+                            {
+                                bare.Add(Best(() => BareTokenizer.Tokens(new MemoryStream(text, false)), 1).TotalSeconds);
+                                reader.Add(Best(() => SnapshotReader.Read(new MemoryStream(text, false)), 1).TotalSeconds);
+                            }
+
+                            reader.Sort();
+                            bare.Sort();
+                            double Mbs(double s) => text.Length / 1e6 / s;
+                            Console.WriteLine($"{size,9:N0} {(indented ? "indented" : "compact "),-8} {text.Length / 1e6,6:F1} MB: reader median {Mbs(reader[runs / 2]),5:F0} MB/s (best {Mbs(reader[0]),5:F0}), "
+                                + $"bare Utf8JsonReader median {Mbs(bare[runs / 2]),5:F0} MB/s (best {Mbs(bare[0]),5:F0}); reader/bare {bare[runs / 2] / reader[runs / 2]:P0} (best to best {bare[0] / reader[0]:P0}), {runs} runs each, CPU time");
+                        }
+                    }
+
+                    return 0;
+                }
+
             case "store":
                 {
                     // The store's load path against the JSON read of the same year (Stopwatch, best of N).

@@ -23,4 +23,10 @@ public sealed record SnapshotSource : SnapshotRecord
 
     /// <summary>Capability names (see <see cref="Capability"/>) the source could provide.</summary>
     public IReadOnlyList<string> Capabilities { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// Records the source sent that the connector could not map; null (or a zero count) when nothing
+    /// was left out.
+    /// </summary>
+    public UnmappedRecords? Unmapped { get; init; }
 }

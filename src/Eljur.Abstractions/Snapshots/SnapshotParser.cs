@@ -408,6 +408,7 @@ internal sealed class SnapshotParser
         DateTimeOffset? fetchedAt = null;
         DateTime? from = null, to = null;
         List<string>? capabilities = null;
+        UnmappedRecords? unmapped = null;
         Dictionary<string, string>? ext = null;
         while (NextProperty(ref j, out var name))
         {
@@ -419,6 +420,7 @@ internal sealed class SnapshotParser
                 case "from": from = ReadDate(ref j); break;
                 case "to": to = ReadDate(ref j); break;
                 case "capabilities": capabilities = ReadStringArray(ref j, ids: false); break;
+                case "unmapped": unmapped = ReadUnmapped(ref j); break;
                 default: AddExtension(ref j, ref ext, name); break;
             }
         }
@@ -431,8 +433,65 @@ internal sealed class SnapshotParser
             From = from ?? throw Missing(ref j, "from", line, pos),
             To = to ?? throw Missing(ref j, "to", line, pos),
             Capabilities = (IReadOnlyList<string>?)capabilities ?? Array.Empty<string>(),
+            Unmapped = unmapped,
             ExtensionData = ext,
         };
+    }
+
+    /// <summary><c>source.unmapped</c>: <c>{ "count", "examples": [ { "kind", "vendorId", "reason" } ] }</c>; null stays null.</summary>
+    private UnmappedRecords? ReadUnmapped(ref JsonCursor j)
+    {
+        if (j.Type == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var (line, pos) = StartRecord(ref j);
+        int? count = null;
+        List<UnmappedRecord>? examples = null;
+        Dictionary<string, string>? ext = null;
+        while (NextProperty(ref j, out var prop))
+        {
+            switch (prop)
+            {
+                case "count":
+                    count = ReadInt(ref j);
+                    if (count < 0)
+                    {
+                        throw Error(ref j, "count must not be negative");
+                    }
+
+                    break;
+                case "examples": examples = ReadArray(ref j, ReadUnmappedRecord); break;
+                default: AddExtension(ref j, ref ext, prop); break;
+            }
+        }
+
+        return new UnmappedRecords
+        {
+            Count = count ?? throw Missing(ref j, "count", line, pos),
+            Examples = (IReadOnlyList<UnmappedRecord>?)examples ?? Array.Empty<UnmappedRecord>(),
+            ExtensionData = ext,
+        };
+    }
+
+    private UnmappedRecord ReadUnmappedRecord(ref JsonCursor j)
+    {
+        StartRecord(ref j);
+        string? kind = null, vendorId = null, reason = null;
+        Dictionary<string, string>? ext = null;
+        while (NextProperty(ref j, out var prop))
+        {
+            switch (prop)
+            {
+                case "kind": kind = ReadString(ref j); break;
+                case "vendorId": vendorId = ReadId(ref j); break;
+                case "reason": reason = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, prop); break;
+            }
+        }
+
+        return new UnmappedRecord { Kind = kind ?? "", VendorId = vendorId ?? "", Reason = reason ?? "", ExtensionData = ext };
     }
 
     private School ReadSchool(ref JsonCursor j)

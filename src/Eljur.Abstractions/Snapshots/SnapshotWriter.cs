@@ -85,7 +85,9 @@ public static class SnapshotWriter
             "format", "source", "school", "periods", "holidays", "subjects", "classes", "students", "staff", "lessons",
             "absences", "marks", "plans", "giaResults", "accounts", "logins", "operations", "archive");
 
-        private static readonly HashSet<string> SourceNames = Set("connector", "instance", "fetchedAt", "from", "to", "capabilities");
+        private static readonly HashSet<string> SourceNames = Set("connector", "instance", "fetchedAt", "from", "to", "capabilities", "unmapped");
+        private static readonly HashSet<string> UnmappedNames = Set("count", "examples");
+        private static readonly HashSet<string> UnmappedRecordNames = Set("kind", "vendorId", "reason");
         private static readonly HashSet<string> SchoolNames = Set("id", "name", "timeZone", "workWeek", "region");
         private static readonly HashSet<string> PeriodNames = Set("id", "name", "kind", "start", "end");
         private static readonly HashSet<string> VacationNames = Set("start", "end", "name");
@@ -165,7 +167,33 @@ public static class SnapshotWriter
             }
 
             _w.WriteEndArray();
+            if (r.Unmapped is { } unmapped)
+            {
+                _w.WritePropertyName("unmapped");
+                Unmapped(unmapped);
+            }
+
             End(r, SourceNames);
+        }
+
+        private void Unmapped(UnmappedRecords r)
+        {
+            _w.WriteStartObject();
+            _w.WritePropertyName("count");
+            _w.WriteValue(r.Count);
+            _w.WritePropertyName("examples");
+            _w.WriteStartArray();
+            foreach (var e in r.Examples ?? System.Array.Empty<UnmappedRecord>())
+            {
+                _w.WriteStartObject();
+                Str("kind", e.Kind);
+                Str("vendorId", e.VendorId);
+                Str("reason", e.Reason);
+                End(e, UnmappedRecordNames);
+            }
+
+            _w.WriteEndArray();
+            End(r, UnmappedNames);
         }
 
         private void School(School r)
