@@ -66,6 +66,14 @@ internal static class StoreData
     public static GradebookSnapshot Export() =>
         GradebookSync.ExportAsync(new SqliteGradebookStore(StorePath, createIfMissing: false), null, From, To).GetAwaiter().GetResult();
 
+    /// <summary>The store's rows of the year, as the export reads them (no model built).</summary>
+    public static StoredState ReadState()
+    {
+        var store = new SqliteGradebookStore(StorePath, createIfMissing: false);
+        var school = store.GetSchoolIdsAsync().GetAwaiter().GetResult()[0];
+        return store.ReadAsync(school, From, To).GetAwaiter().GetResult();
+    }
+
     private sealed class FixedTime : TimeProvider
     {
         private readonly DateTimeOffset _now;
