@@ -56,7 +56,18 @@ internal ref struct JsonCursor
         switch (_r.TokenType)
         {
             case JsonTokenType.PropertyName:
-                _in.Name = _r.ValueIsEscaped ? _in.Names.Intern(Unescape()) : _in.Names.Get(_in.Buffer, StringIndex, _r.ValueSpan.Length, JsonInput.StrictUtf8);
+                if (_r.ValueIsEscaped)
+                {
+                    var text = Unescape();
+                    _in.Name = _in.Names.Intern(text);
+                    _in.NameId = Array.IndexOf(SnapshotParser.KnownNames, text);
+                }
+                else
+                {
+                    _in.Name = _in.Names.Get(_in.Buffer, StringIndex, _r.ValueSpan.Length, JsonInput.StrictUtf8, out var id);
+                    _in.NameId = id;
+                }
+
                 break;
             case JsonTokenType.StartObject:
                 _in.BeginValue();

@@ -145,6 +145,9 @@ internal sealed class JsonInput : IDisposable
         set => _frames[Depth - 1].Name = value;
     }
 
+    /// <summary>The number of the last property name read (<see cref="SnapshotNames"/>), -1 for an unknown name.</summary>
+    public int NameId { get; set; } = -1;
+
     /// <summary>The JSON path of the current token, as <c>$.marks[3].studentId</c>.</summary>
     public string Path()
     {

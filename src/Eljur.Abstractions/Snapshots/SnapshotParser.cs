@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using Eljur.Abstractions.Model;
 using System.Text.Json;
+using N = Eljur.Abstractions.Snapshots.SnapshotNames;
 
 namespace Eljur.Abstractions.Snapshots;
 
@@ -49,6 +50,9 @@ internal sealed class SnapshotParser
     /// <summary>Ids and values that repeat (references, mark values), one instance per distinct text.</summary>
     private readonly Utf8Pool _pool = new(MaxPooled, MaxPooledLength);
 
+    /// <summary>Lesson topics and homework: the same plan's texts repeat in every class that follows it.</summary>
+    private readonly Utf8Pool _texts = new(1 << 16, 512);
+
     // The last reference found to exist: records of one lesson come together and share the pooled
     // instance, so a repeat is compared with it instead of looked up in a large table.
     private string? _checkedMarkSubject;
@@ -60,6 +64,9 @@ internal sealed class SnapshotParser
     private readonly CancellationToken _ct;
     private readonly MemoryStream _raw = new();
     private int _untilCancellationCheck = CancellationInterval;
+
+    /// <summary>The text of the property <see cref="NextProperty"/> moved to last.</summary>
+    private string _name = "";
 
     // Ids of each id-bearing array, filled while reading (duplicates) and used afterwards (references).
     private IdIndex? _periodIds;
@@ -94,9 +101,9 @@ internal sealed class SnapshotParser
         _in = input;
         _file = fileName;
         _ct = cancellationToken;
-        foreach (var name in KnownNames)
+        for (var i = 0; i < KnownNames.Length; i++)
         {
-            input.Names.Add(name);
+            input.Names.Add(KnownNames[i], i);
         }
     }
 
@@ -176,8 +183,8 @@ internal sealed class SnapshotParser
         {
             switch (name)
             {
-                case "format":
-                    Once(ref j, ref seen, 1 << 0, name);
+                case N.Format:
+                    Once(ref j, ref seen, 1 << 0, _name);
                     format = ReadString(ref j);
                     if (format is not null && format != GradebookSnapshot.FormatId)
                     {
@@ -185,91 +192,91 @@ internal sealed class SnapshotParser
                     }
 
                     break;
-                case "source":
-                    Once(ref j, ref seen, 1 << 1, name);
+                case N.Source:
+                    Once(ref j, ref seen, 1 << 1, _name);
                     source = ReadSource(ref j);
                     break;
-                case "school":
-                    Once(ref j, ref seen, 1 << 2, name);
+                case N.School:
+                    Once(ref j, ref seen, 1 << 2, _name);
                     school = ReadSchool(ref j);
                     break;
-                case "periods":
-                    Once(ref j, ref seen, 1 << 3, name);
+                case N.Periods:
+                    Once(ref j, ref seen, 1 << 3, _name);
                     periods = ReadArray(ref j, ReadPeriod, p => p.Id, ref _periodIds, null);
                     _done |= DonePeriods;
                     break;
-                case "holidays":
-                    Once(ref j, ref seen, 1 << 4, name);
+                case N.Holidays:
+                    Once(ref j, ref seen, 1 << 4, _name);
                     holidays = ReadArray(ref j, ReadVacation);
                     break;
-                case "subjects":
-                    Once(ref j, ref seen, 1 << 5, name);
+                case N.Subjects:
+                    Once(ref j, ref seen, 1 << 5, _name);
                     subjects = ReadArray(ref j, ReadSubject, s => s.Id, ref _subjectIds, null);
                     _done |= DoneSubjects;
                     break;
-                case "classes":
-                    Once(ref j, ref seen, 1 << 6, name);
+                case N.Classes:
+                    Once(ref j, ref seen, 1 << 6, _name);
                     classes = ReadArray(ref j, ReadClass, c => c.Id, ref _classIds, _classAt = new List<long>());
                     _done |= DoneClasses;
                     break;
-                case "students":
-                    Once(ref j, ref seen, 1 << 7, name);
+                case N.Students:
+                    Once(ref j, ref seen, 1 << 7, _name);
                     students = ReadArray(ref j, ReadStudent, s => s.Id, ref _studentIds, _studentAt = new List<long>());
                     _done |= DoneStudents;
                     break;
-                case "staff":
-                    Once(ref j, ref seen, 1 << 8, name);
+                case N.Staff:
+                    Once(ref j, ref seen, 1 << 8, _name);
                     staff = ReadArray(ref j, ReadStaff, s => s.Id, ref _staffIds, null);
                     _done |= DoneStaff;
                     break;
-                case "lessons":
-                    Once(ref j, ref seen, 1 << 9, name);
+                case N.Lessons:
+                    Once(ref j, ref seen, 1 << 9, _name);
                     lessons = Ready(DoneClasses | DoneSubjects | DoneStaff)
                         ? ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, null, CheckLesson)
                         : ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, _lessonAt = new List<long>());
                     _done |= DoneLessons;
                     break;
-                case "absences":
-                    Once(ref j, ref seen, 1 << 10, name);
+                case N.Absences:
+                    Once(ref j, ref seen, 1 << 10, _name);
                     absences = Ready(DoneLessons | DoneStudents)
                         ? ReadArray(ref j, ReadAbsence, null, CheckAbsence)
                         : ReadArray(ref j, ReadAbsence, _absenceAt = new List<long>());
                     break;
-                case "marks":
-                    Once(ref j, ref seen, 1 << 11, name);
+                case N.Marks:
+                    Once(ref j, ref seen, 1 << 11, _name);
                     marks = Ready(DoneStudents | DoneSubjects | DoneLessons | DonePeriods)
                         ? ReadArray(ref j, ReadMark, m => m.Id, ref _markIds, null, CheckMark)
                         : ReadArray(ref j, ReadMark, m => m.Id, ref _markIds, _markAt = new List<long>());
                     break;
-                case "plans":
-                    Once(ref j, ref seen, 1 << 12, name);
+                case N.Plans:
+                    Once(ref j, ref seen, 1 << 12, _name);
                     plans = ReadArray(ref j, ReadPlan, _planAt = new List<long>());
                     break;
-                case "giaResults":
-                    Once(ref j, ref seen, 1 << 13, name);
+                case N.GiaResults:
+                    Once(ref j, ref seen, 1 << 13, _name);
                     giaResults = ReadArray(ref j, ReadGiaResult, _giaAt = new List<long>());
                     break;
-                case "accounts":
-                    Once(ref j, ref seen, 1 << 14, name);
+                case N.Accounts:
+                    Once(ref j, ref seen, 1 << 14, _name);
                     accounts = ReadArray(ref j, ReadAccount, a => a.Id, ref _accountIds, _accountAt = new List<long>());
                     _done |= DoneAccounts;
                     break;
-                case "logins":
-                    Once(ref j, ref seen, 1 << 15, name);
+                case N.Logins:
+                    Once(ref j, ref seen, 1 << 15, _name);
                     logins = Ready(DoneAccounts)
                         ? ReadArray(ref j, ReadLogin, null, CheckLogin)
                         : ReadArray(ref j, ReadLogin, _loginAt = new List<long>());
                     break;
-                case "operations":
-                    Once(ref j, ref seen, 1 << 16, name);
+                case N.Operations:
+                    Once(ref j, ref seen, 1 << 16, _name);
                     operations = ReadArray(ref j, ReadOperation);
                     break;
-                case "archive":
-                    Once(ref j, ref seen, 1 << 17, name);
+                case N.Archive:
+                    Once(ref j, ref seen, 1 << 17, _name);
                     archive = ReadArray(ref j, ReadArchiveRecord, a => a.Id, ref _archiveIds, _archiveAt = new List<long>());
                     break;
                 default:
-                    AddExtension(ref j, ref ext, name);
+                    AddExtension(ref j, ref ext, _name);
                     break;
             }
         }
@@ -414,14 +421,14 @@ internal sealed class SnapshotParser
         {
             switch (name)
             {
-                case "connector": connector = ReadString(ref j); break;
-                case "instance": instance = ReadString(ref j); break;
-                case "fetchedAt": fetchedAt = ReadTimestamp(ref j); break;
-                case "from": from = ReadDate(ref j); break;
-                case "to": to = ReadDate(ref j); break;
-                case "capabilities": capabilities = ReadStringArray(ref j, ids: false); break;
-                case "unmapped": unmapped = ReadUnmapped(ref j); break;
-                default: AddExtension(ref j, ref ext, name); break;
+                case N.Connector: connector = ReadString(ref j); break;
+                case N.Instance: instance = ReadString(ref j); break;
+                case N.FetchedAt: fetchedAt = ReadTimestamp(ref j); break;
+                case N.From: from = ReadDate(ref j); break;
+                case N.To: to = ReadDate(ref j); break;
+                case N.Capabilities: capabilities = ReadStringArray(ref j, ids: false); break;
+                case N.Unmapped: unmapped = ReadUnmapped(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -454,7 +461,7 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "count":
+                case N.Count:
                     count = ReadInt(ref j);
                     if (count < 0)
                     {
@@ -462,8 +469,8 @@ internal sealed class SnapshotParser
                     }
 
                     break;
-                case "examples": examples = ReadArray(ref j, ReadUnmappedRecord); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Examples: examples = ReadArray(ref j, ReadUnmappedRecord); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -484,10 +491,10 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "kind": kind = ReadString(ref j); break;
-                case "vendorId": vendorId = ReadId(ref j); break;
-                case "reason": reason = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Kind: kind = ReadString(ref j); break;
+                case N.VendorId: vendorId = ReadId(ref j); break;
+                case N.Reason: reason = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -504,10 +511,10 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(ref j); break;
-                case "name": name = ReadString(ref j); break;
-                case "timeZone": timeZone = ReadString(ref j); break;
-                case "workWeek":
+                case N.Id: id = ReadRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.TimeZone: timeZone = ReadString(ref j); break;
+                case N.WorkWeek:
                     workWeek = ReadInt(ref j);
                     if (workWeek is not null && workWeek != 5 && workWeek != 6)
                     {
@@ -515,8 +522,8 @@ internal sealed class SnapshotParser
                     }
 
                     break;
-                case "region": region = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Region: region = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -542,12 +549,12 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = PoolRequiredId(ref j); break;
-                case "name": name = ReadString(ref j); break;
-                case "kind": kind = ReadEnum<PeriodKind>(ref j); break;
-                case "start": start = ReadDate(ref j); break;
-                case "end": end = ReadDate(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.Kind: kind = ReadEnum<PeriodKind>(ref j); break;
+                case N.Start: start = ReadDate(ref j); break;
+                case N.End: end = ReadDate(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -572,10 +579,10 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "start": start = ReadDate(ref j); break;
-                case "end": end = ReadDate(ref j); break;
-                case "name": name = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Start: start = ReadDate(ref j); break;
+                case N.End: end = ReadDate(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -597,9 +604,9 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = PoolRequiredId(ref j); break;
-                case "name": name = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -616,11 +623,11 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = PoolRequiredId(ref j); break;
-                case "name": name = ReadString(ref j); break;
-                case "grade": grade = ReadInt(ref j); break;
-                case "homeroomTeacherId": homeroom = PoolId(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.Grade: grade = ReadInt(ref j); break;
+                case N.HomeroomTeacherId: homeroom = PoolId(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -645,13 +652,13 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = PoolRequiredId(ref j); break;
-                case "name": name = ReadString(ref j); break;
-                case "classId": classId = PoolRequiredId(ref j); break;
-                case "enrolledOn": enrolledOn = ReadDate(ref j); break;
-                case "leftOn": leftOn = ReadDate(ref j); break;
-                case "consent": consent = ReadBool(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.ClassId: classId = PoolRequiredId(ref j); break;
+                case N.EnrolledOn: enrolledOn = ReadDate(ref j); break;
+                case N.LeftOn: leftOn = ReadDate(ref j); break;
+                case N.Consent: consent = ReadBool(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -678,11 +685,11 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = PoolRequiredId(ref j); break;
-                case "name": name = ReadString(ref j); break;
-                case "roles": roles = ReadRoles(ref j); break;
-                case "employedUntil": employedUntil = ReadDate(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.Roles: roles = ReadRoles(ref j); break;
+                case N.EmployedUntil: employedUntil = ReadDate(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -711,27 +718,27 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = PoolRequiredId(ref j); break;
-                case "classId": classId = PoolRequiredId(ref j); break;
-                case "subjectId": subjectId = PoolRequiredId(ref j); break;
-                case "teacherId": teacherId = PoolId(ref j); break;
-                case "substituteId": substituteId = PoolId(ref j); break;
-                case "groupId": groupId = PoolId(ref j); break;
-                case "date": date = ReadDate(ref j); break;
-                case "start": start = ReadTime(ref j); break;
-                case "end": end = ReadTime(ref j); break;
-                case "kind": kind = ReadEnum<LessonKind>(ref j); break;
-                case "held": held = ReadBool(ref j); break;
-                case "heldAt": heldAt = ReadTimestamp(ref j); break;
-                case "topic": topic = ReadString(ref j); break;
-                case "topicEnteredAt": topicAt = ReadTimestamp(ref j); break;
-                case "topicEnteredAfter": topicAfter = ReadTimestamp(ref j); break;
-                case "homework": homework = ReadString(ref j); break;
-                case "homeworkEnteredAt": homeworkAt = ReadTimestamp(ref j); break;
-                case "homeworkEnteredAfter": homeworkAfter = ReadTimestamp(ref j); break;
-                case "comment": comment = ReadString(ref j); break;
-                case "commentEnteredAt": commentAt = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.ClassId: classId = PoolRequiredId(ref j); break;
+                case N.SubjectId: subjectId = PoolRequiredId(ref j); break;
+                case N.TeacherId: teacherId = PoolId(ref j); break;
+                case N.SubstituteId: substituteId = PoolId(ref j); break;
+                case N.GroupId: groupId = PoolId(ref j); break;
+                case N.Date: date = ReadDate(ref j); break;
+                case N.Start: start = ReadTime(ref j); break;
+                case N.End: end = ReadTime(ref j); break;
+                case N.Kind: kind = ReadEnum<LessonKind>(ref j); break;
+                case N.Held: held = ReadBool(ref j); break;
+                case N.HeldAt: heldAt = ReadTimestamp(ref j); break;
+                case N.Topic: topic = PoolText(ref j); break;
+                case N.TopicEnteredAt: topicAt = ReadTimestamp(ref j); break;
+                case N.TopicEnteredAfter: topicAfter = ReadTimestamp(ref j); break;
+                case N.Homework: homework = PoolText(ref j); break;
+                case N.HomeworkEnteredAt: homeworkAt = ReadTimestamp(ref j); break;
+                case N.HomeworkEnteredAfter: homeworkAfter = ReadTimestamp(ref j); break;
+                case N.Comment: comment = ReadString(ref j); break;
+                case N.CommentEnteredAt: commentAt = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -773,14 +780,14 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "lessonId": lessonId = PoolRequiredId(ref j); break;
-                case "studentId": studentId = PoolRequiredId(ref j); break;
-                case "reason": reason = ReadEnum<AbsenceReason>(ref j); break;
-                case "late": late = ReadBool(ref j); break;
-                case "enteredAt": enteredAt = ReadTimestamp(ref j); break;
-                case "enteredAfter": enteredAfter = ReadTimestamp(ref j); break;
-                case "enteredBy": enteredBy = PoolId(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.LessonId: lessonId = PoolRequiredId(ref j); break;
+                case N.StudentId: studentId = PoolRequiredId(ref j); break;
+                case N.Reason: reason = ReadEnum<AbsenceReason>(ref j); break;
+                case N.Late: late = ReadBool(ref j); break;
+                case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
+                case N.EnteredAfter: enteredAfter = ReadTimestamp(ref j); break;
+                case N.EnteredBy: enteredBy = PoolId(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -811,20 +818,20 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(ref j); break;
-                case "studentId": studentId = PoolRequiredId(ref j); break;
-                case "subjectId": subjectId = PoolRequiredId(ref j); break;
-                case "lessonId": lessonId = PoolId(ref j); break;
-                case "date": date = ReadDate(ref j); break;
-                case "kind": kind = ReadEnum<MarkKind>(ref j); break;
-                case "periodId": periodId = PoolId(ref j); break;
-                case "value": value = PoolString(ref j); break;
-                case "weight": weight = ReadDecimal(ref j); break;
-                case "enteredAt": enteredAt = ReadTimestamp(ref j); break;
-                case "enteredAfter": enteredAfter = ReadTimestamp(ref j); break;
-                case "enteredBy": enteredBy = PoolId(ref j); break;
-                case "revisions": revisions = ReadArray(ref j, ReadRevision); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Id: id = ReadRequiredId(ref j); break;
+                case N.StudentId: studentId = PoolRequiredId(ref j); break;
+                case N.SubjectId: subjectId = PoolRequiredId(ref j); break;
+                case N.LessonId: lessonId = PoolId(ref j); break;
+                case N.Date: date = ReadDate(ref j); break;
+                case N.Kind: kind = ReadEnum<MarkKind>(ref j); break;
+                case N.PeriodId: periodId = PoolId(ref j); break;
+                case N.Value: value = PoolString(ref j); break;
+                case N.Weight: weight = ReadDecimal(ref j); break;
+                case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
+                case N.EnteredAfter: enteredAfter = ReadTimestamp(ref j); break;
+                case N.EnteredBy: enteredBy = PoolId(ref j); break;
+                case N.Revisions: revisions = ReadArray(ref j, ReadRevision); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -857,12 +864,12 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "at": at = ReadTimestamp(ref j); break;
-                case "after": after = ReadTimestamp(ref j); break;
-                case "by": by = PoolId(ref j); break;
-                case "from": from = PoolString(ref j); break;
-                case "to": to = PoolString(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.At: at = ReadTimestamp(ref j); break;
+                case N.After: after = ReadTimestamp(ref j); break;
+                case N.By: by = PoolId(ref j); break;
+                case N.From: from = PoolString(ref j); break;
+                case N.To: to = PoolString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -888,12 +895,12 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "classId": classId = PoolRequiredId(ref j); break;
-                case "subjectId": subjectId = PoolRequiredId(ref j); break;
-                case "plannedHours": planned = ReadDecimal(ref j); break;
-                case "curriculumHours": curriculum = ReadDecimal(ref j); break;
-                case "enteredAt": enteredAt = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.ClassId: classId = PoolRequiredId(ref j); break;
+                case N.SubjectId: subjectId = PoolRequiredId(ref j); break;
+                case N.PlannedHours: planned = ReadDecimal(ref j); break;
+                case N.CurriculumHours: curriculum = ReadDecimal(ref j); break;
+                case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -919,12 +926,12 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "studentId": studentId = PoolRequiredId(ref j); break;
-                case "subjectId": subjectId = PoolRequiredId(ref j); break;
-                case "value": value = PoolString(ref j); break;
-                case "announcedOn": announcedOn = ReadDate(ref j); break;
-                case "enteredAt": enteredAt = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.StudentId: studentId = PoolRequiredId(ref j); break;
+                case N.SubjectId: subjectId = PoolRequiredId(ref j); break;
+                case N.Value: value = PoolString(ref j); break;
+                case N.AnnouncedOn: announcedOn = ReadDate(ref j); break;
+                case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -952,15 +959,15 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = PoolRequiredId(ref j); break;
-                case "personId": personId = PoolId(ref j); break;
-                case "role": role = ReadEnum<AccountRole>(ref j); break;
-                case "studentIds": studentIds = ReadStringArray(ref j, ids: true); break;
-                case "createdAt": createdAt = ReadTimestamp(ref j); break;
-                case "activatedAt": activatedAt = ReadTimestamp(ref j); break;
-                case "active": active = ReadBool(ref j); break;
-                case "lastLoginAt": lastLoginAt = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.PersonId: personId = PoolId(ref j); break;
+                case N.Role: role = ReadEnum<AccountRole>(ref j); break;
+                case N.StudentIds: studentIds = ReadStringArray(ref j, ids: true); break;
+                case N.CreatedAt: createdAt = ReadTimestamp(ref j); break;
+                case N.ActivatedAt: activatedAt = ReadTimestamp(ref j); break;
+                case N.Active: active = ReadBool(ref j); break;
+                case N.LastLoginAt: lastLoginAt = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -988,9 +995,9 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "accountId": accountId = PoolRequiredId(ref j); break;
-                case "at": at = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.AccountId: accountId = PoolRequiredId(ref j); break;
+                case N.At: at = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -1014,11 +1021,11 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "kind": kind = ReadEnum<OperationKind>(ref j); break;
-                case "at": at = ReadTimestamp(ref j); break;
-                case "copies": copies = ReadInt(ref j); break;
-                case "scope": scope = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Kind: kind = ReadEnum<OperationKind>(ref j); break;
+                case N.At: at = ReadTimestamp(ref j); break;
+                case N.Copies: copies = ReadInt(ref j); break;
+                case N.Scope: scope = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -1043,13 +1050,13 @@ internal sealed class SnapshotParser
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(ref j); break;
-                case "documentType": type = ReadEnum<ArchiveDocumentType>(ref j); break;
-                case "schoolYear": schoolYear = ReadString(ref j); break;
-                case "classId": classId = PoolId(ref j); break;
-                case "archivedOn": archivedOn = ReadDate(ref j); break;
-                case "destroyedOn": destroyedOn = ReadDate(ref j); break;
-                default: AddExtension(ref j, ref ext, prop); break;
+                case N.Id: id = ReadRequiredId(ref j); break;
+                case N.DocumentType: type = ReadEnum<ArchiveDocumentType>(ref j); break;
+                case N.SchoolYear: schoolYear = ReadString(ref j); break;
+                case N.ClassId: classId = PoolId(ref j); break;
+                case N.ArchivedOn: archivedOn = ReadDate(ref j); break;
+                case N.DestroyedOn: destroyedOn = ReadDate(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
@@ -1252,6 +1259,17 @@ internal sealed class SnapshotParser
         switch (j.Type)
         {
             case JsonTokenType.String: return j.GetPooled(_pool);
+            case JsonTokenType.Null: return null;
+            default: throw Expected(ref j, "a string");
+        }
+    }
+
+    /// <summary>A lesson's topic or homework, shared through the text pool, or null.</summary>
+    private string? PoolText(ref JsonCursor j)
+    {
+        switch (j.Type)
+        {
+            case JsonTokenType.String: return j.GetPooled(_texts);
             case JsonTokenType.Null: return null;
             default: throw Expected(ref j, "a string");
         }
@@ -1517,17 +1535,22 @@ internal sealed class SnapshotParser
         return _in.Locate(j.TokenIndex);
     }
 
-    /// <summary>Moves to the next property's value; false at the end of the object.</summary>
-    private bool NextProperty(ref JsonCursor j, out string name)
+    /// <summary>
+    /// Moves to the next property's value; false at the end of the object. <paramref name="name"/> is the
+    /// name's number in <see cref="SnapshotNames"/> (-1 for a name the format does not define), and
+    /// <see cref="_name"/> its text.
+    /// </summary>
+    private bool NextProperty(ref JsonCursor j, out int name)
     {
         Next(ref j);
         if (j.Type == JsonTokenType.EndObject)
         {
-            name = "";
+            name = -1;
             return false;
         }
 
-        name = _in.Name;
+        name = _in.NameId;
+        _name = _in.Name;
         Next(ref j);
         return true;
     }

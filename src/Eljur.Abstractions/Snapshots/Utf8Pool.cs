@@ -31,19 +31,23 @@ internal sealed class Utf8Pool
     /// <summary>The number of texts kept.</summary>
     public int Count => _count;
 
-    /// <summary>Adds a text in advance.</summary>
-    public void Add(string text)
+    /// <summary>Adds a text in advance, with a number <see cref="Get(byte[], int, int, Encoding, out int)"/> gives back.</summary>
+    public void Add(string text, int tag)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        Get(bytes, 0, bytes.Length, Encoding.UTF8);
+        Insert(bytes, text, Hash(bytes), tag);
     }
 
     /// <summary>
     /// The shared string of <paramref name="length"/> UTF-8 bytes of <paramref name="buffer"/> at
     /// <paramref name="offset"/>, decoded with <paramref name="decoder"/> the first time.
     /// </summary>
-    public string Get(byte[] buffer, int offset, int length, Encoding decoder)
+    public string Get(byte[] buffer, int offset, int length, Encoding decoder) => Get(buffer, offset, length, decoder, out _);
+
+    /// <summary>As <see cref="Get(byte[], int, int, Encoding)"/>, with the text's number (-1 unless it was added with one).</summary>
+    public string Get(byte[] buffer, int offset, int length, Encoding decoder, out int tag)
     {
+        tag = -1;
         if (length > _maxLength)
         {
             return decoder.GetString(buffer, offset, length);
@@ -56,6 +60,7 @@ internal sealed class Utf8Pool
             ref var e = ref _entries[i];
             if (e.Hash == hash && span.SequenceEqual(e.Bytes))
             {
+                tag = e.Tag;
                 return e.Text;
             }
         }
@@ -63,7 +68,7 @@ internal sealed class Utf8Pool
         var text = decoder.GetString(buffer, offset, length);
         if (_count < _maxCount)
         {
-            Insert(span.ToArray(), text, hash);
+            Insert(span.ToArray(), text, hash, -1);
         }
 
         return text;
@@ -88,7 +93,7 @@ internal sealed class Utf8Pool
         return (int)(h ^ (h >> 15));
     }
 
-    private void Insert(byte[] bytes, string text, int hash)
+    private void Insert(byte[] bytes, string text, int hash, int tag)
     {
         if (_count == _entries.Length)
         {
@@ -104,7 +109,7 @@ internal sealed class Utf8Pool
         }
 
         var bucket = hash & (_buckets.Length - 1);
-        _entries[_count] = new Entry { Bytes = bytes, Text = text, Hash = hash, Next = _buckets[bucket] - 1 };
+        _entries[_count] = new Entry { Bytes = bytes, Text = text, Hash = hash, Tag = tag, Next = _buckets[bucket] - 1 };
         _buckets[bucket] = ++_count;
     }
 
@@ -113,6 +118,7 @@ internal sealed class Utf8Pool
         public byte[] Bytes;
         public string Text;
         public int Hash;
+        public int Tag;
         public int Next;
     }
 }
