@@ -199,7 +199,7 @@ public static class Program
         var switcher = BenchmarkSwitcher.FromTypes(new[]
         {
             typeof(SnapshotReadBenchmarks), typeof(SnapshotWriteBenchmarks), typeof(PresetEvaluationBenchmarks), typeof(ThreeRulesBenchmarks),
-            typeof(ThreeRulesCompliantBenchmarks),
+            typeof(ThreeRulesCompliantBenchmarks), typeof(StoreLoadBenchmarks),
         });
         var summaries = switcher.Run(args.Length == 0 ? new[] { "--filter", "*" } : args, SuiteConfig.Create()).ToList();
         Derived(summaries, watch.Elapsed);
