@@ -127,6 +127,51 @@ public static class Program
                 ProfileEvaluation(Eljur.Abstractions.Synthetic.SyntheticSnapshotGenerator.Generate(
                     BenchmarkData.OptionsFor(10_000) with { Schools = int.Parse(args[1], CultureInfo.InvariantCulture) }));
                 return 0;
+            case "reader-ratio":
+                {
+                    // The reader against the bare Utf8JsonReader pass over the same bytes, interleaved in one
+                    // process, so that load from other processes falls on both alike.
+                    var ratioSizes = Sizes(args.Skip(1)).ToList();
+                    foreach (var indented in new[] { false, true })
+                    {
+                        foreach (var size in ratioSizes)
+                        {
+                            var text = BenchmarkData.Get(size).Load(indented);
+                            var runs = size >= 1_000_000 ? 5 : 11;
+                            var reader = new List<double>();
+                            var bare = new List<double>();
+                            for (var i = 0; i < runs; i++)
+                            {
+                                bare.Add(Best(() => BareTokenizer.Tokens(new MemoryStream(text, false)), 1).TotalSeconds);
+                                reader.Add(Best(() => SnapshotReader.Read(new MemoryStream(text, false)), 1).TotalSeconds);
+                            }
+
+                            reader.Sort();
+                            bare.Sort();
+                            double Mbs(double s) => text.Length / 1e6 / s;
+                            Console.WriteLine($"{size,9:N0} {(indented ? "indented" : "compact "),-8} {text.Length / 1e6,6:F1} MB: reader median {Mbs(reader[runs / 2]),5:F0} MB/s (best {Mbs(reader[0]),5:F0}), "
+                                + $"bare Utf8JsonReader median {Mbs(bare[runs / 2]),5:F0} MB/s (best {Mbs(bare[0]),5:F0}); reader/bare {bare[runs / 2] / reader[runs / 2]:P0} (best to best {bare[0] / reader[0]:P0}), {runs} runs each, CPU time");
+                        }
+                    }
+
+                    return 0;
+                }
+
+            case "store":
+                {
+                    // The store's load path against the JSON read of the same year (Stopwatch, best of N).
+                    var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+                    var json = StoreData.ExportedJson();
+                    GradebookSnapshot loaded = null!;
+                    var load = Best(() => loaded = StoreData.Export(), runs);
+                    var read = Best(() => SnapshotReader.Read(new MemoryStream(json, false)), runs);
+                    var rows = Best(() => StoreData.ReadState(), runs);
+                    Console.WriteLine($"of which the store's rows (IGradebookStore.ReadAsync) {rows.TotalMilliseconds:F0} ms");
+                    Console.WriteLine($"{loaded.Marks!.Count:N0} marks, {loaded.Lessons!.Count:N0} lessons, {loaded.Absences!.Count:N0} absences: "
+                        + $"store load {load.TotalMilliseconds:F0} ms, JSON read of the same year ({json.Length / 1e6:F1} MB) {read.TotalMilliseconds:F0} ms (×{load / read:F2}; best of {runs})");
+                    return 0;
+                }
+
             case "check":
                 foreach (var size in Sizes(args.Skip(1)))
                 {
@@ -154,7 +199,7 @@ public static class Program
         var switcher = BenchmarkSwitcher.FromTypes(new[]
         {
             typeof(SnapshotReadBenchmarks), typeof(SnapshotWriteBenchmarks), typeof(PresetEvaluationBenchmarks), typeof(ThreeRulesBenchmarks),
-            typeof(ThreeRulesCompliantBenchmarks),
+            typeof(ThreeRulesCompliantBenchmarks), typeof(StoreLoadBenchmarks),
         });
         var summaries = switcher.Run(args.Length == 0 ? new[] { "--filter", "*" } : args, SuiteConfig.Create()).ToList();
         Derived(summaries, watch.Elapsed);

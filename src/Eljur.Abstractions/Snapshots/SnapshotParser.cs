@@ -2,23 +2,39 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Numerics;
 using System.Text;
 using System.Threading;
 using Eljur.Abstractions.Model;
-using Newtonsoft.Json;
+using System.Text.Json;
+using N = Eljur.Abstractions.Snapshots.SnapshotNames;
 
 namespace Eljur.Abstractions.Snapshots;
 
 /// <summary>
-/// The token loop behind <see cref="SnapshotReader"/>: one instance reads one document. Each record
-/// is read by a method that keeps its fields in locals, switches on property names and builds the
-/// immutable record at its end; unknown properties are copied token by token into raw JSON text.
+/// The token loop behind <see cref="SnapshotReader"/>: one instance reads one document with
+/// System.Text.Json's <c>Utf8JsonReader</c> over a refilled pooled buffer (<see cref="JsonInput"/>,
+/// <see cref="JsonCursor"/>). Each record is read by a method that keeps its fields in locals, switches on
+/// property names and builds the immutable record at its end; unknown properties are copied token by
+/// token into raw JSON text.
 /// </summary>
 internal sealed class SnapshotParser
 {
-    /// <summary>Every property name the format defines, so the tokenizer returns shared instances.</summary>
-    internal static readonly DefaultJsonNameTable Names = BuildNames();
+    /// <summary>Every property name the format defines, so the names come from a table, not decoded each time.</summary>
+    internal static readonly string[] KnownNames =
+    {
+        "format", "source", "school", "periods", "holidays", "subjects", "classes", "students", "staff",
+        "lessons", "absences", "marks", "plans", "giaResults", "accounts", "logins", "operations", "archive",
+        "connector", "instance", "fetchedAt", "from", "to", "capabilities", "unmapped", "count", "examples", "vendorId",
+        "id", "name", "timeZone", "workWeek",
+        "region", "kind", "start", "end", "grade", "homeroomTeacherId", "classId", "enrolledOn", "leftOn",
+        "consent", "roles", "employedUntil", "subjectId", "teacherId", "substituteId", "groupId", "date", "held",
+        "heldAt", "topic", "topicEnteredAt", "topicEnteredAfter", "homework", "homeworkEnteredAt",
+        "homeworkEnteredAfter", "comment", "commentEnteredAt", "lessonId", "studentId", "reason", "late",
+        "enteredAt", "enteredAfter", "enteredBy", "periodId", "value", "weight", "revisions", "at", "after", "by",
+        "plannedHours", "curriculumHours", "announcedOn", "personId", "role", "studentIds", "createdAt",
+        "activatedAt", "active", "lastLoginAt", "accountId", "copies", "scope", "documentType", "schoolYear",
+        "archivedOn", "destroyedOn",
+    };
 
     private const int CancellationInterval = 1000;
     private const int DonePeriods = 1 << 0;
@@ -31,22 +47,26 @@ internal sealed class SnapshotParser
     private const int MaxPooled = 1 << 20;
     private const int MaxPooledLength = 64;
 
-    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    /// <summary>Ids and values that repeat (references, mark values), one instance per distinct text.</summary>
+    private readonly Utf8Pool _pool = new(MaxPooled, MaxPooledLength);
 
-    // The last pooled value of fields whose values come in runs (the marks of one lesson), and the last
-    // reference found to exist: a repeat is compared with it instead of looked up in a large table.
-    private string? _lastMarkSubject;
-    private string? _lastMarkLesson;
-    private string? _lastMarkAuthor;
-    private string? _lastAbsenceLesson;
+    /// <summary>Lesson topics and homework: the same plan's texts repeat in every class that follows it.</summary>
+    private readonly Utf8Pool _texts = new(1 << 16, 512);
+
+    // The last reference found to exist: records of one lesson come together and share the pooled
+    // instance, so a repeat is compared with it instead of looked up in a large table.
     private string? _checkedMarkSubject;
     private string? _checkedMarkLesson;
     private string? _checkedAbsenceLesson;
 
-    private readonly JsonTextReader _r;
+    private readonly JsonInput _in;
     private readonly string? _file;
     private readonly CancellationToken _ct;
+    private readonly MemoryStream _raw = new();
     private int _untilCancellationCheck = CancellationInterval;
+
+    /// <summary>The text of the property <see cref="NextProperty"/> moved to last.</summary>
+    private string _name = "";
 
     // Ids of each id-bearing array, filled while reading (duplicates) and used afterwards (references).
     private IdIndex? _periodIds;
@@ -76,72 +96,68 @@ internal sealed class SnapshotParser
     // it is read, while the ids are fresh in memory, and keeps no positions for a later pass.
     private int _done;
 
-    internal SnapshotParser(JsonTextReader reader, string? fileName, CancellationToken cancellationToken)
+    internal SnapshotParser(JsonInput input, string? fileName, CancellationToken cancellationToken)
     {
-        _r = reader;
+        _in = input;
         _file = fileName;
         _ct = cancellationToken;
+        for (var i = 0; i < KnownNames.Length; i++)
+        {
+            input.Names.Add(KnownNames[i], i);
+        }
     }
+
+    /// <summary>Item reader of <see cref="ReadArray{T}(ref JsonCursor, ItemReader{T}, Func{T, string}?, ref IdIndex?, List{long}?, Action{T, int, long}?)"/>.</summary>
+    private delegate T ItemReader<out T>(ref JsonCursor j);
 
     /// <summary>Reads the whole document and checks its references.</summary>
     internal GradebookSnapshot Parse()
     {
+        var j = new JsonCursor(_in);
         try
         {
-            var snapshot = ReadDocument();
+            var snapshot = ReadDocument(ref j);
             CheckReferences(snapshot);
             return snapshot;
         }
-        catch (JsonReaderException e)
+        catch (JsonException e)
         {
-            throw new SnapshotFormatException(StripLocation(e.Message), JsonPath(e.Path), OneBased(e.LineNumber), OneBased(e.LinePosition), _file, e);
+            // Syntax errors: the reader knows where it stopped; the path is the cursor's. Json.NET's exception
+            // type stays the inner exception, as callers of earlier versions saw it.
+            var problem = "error while parsing the JSON text: " + StripLocation(e.Message);
+            var line = (int)Math.Min(int.MaxValue, (e.LineNumber ?? 0) + 1);
+            var pos = (int)Math.Min(int.MaxValue, (e.BytePositionInLine ?? 0) + 1);
+            var path = _in.Path();
+            var inner = new Newtonsoft.Json.JsonReaderException(problem, path.Length > 1 ? path.Substring(path[1] == '.' ? 2 : 1) : "", line, pos, e);
+            throw new SnapshotFormatException(problem, path, line, pos, _file, inner);
         }
         catch (DecoderFallbackException e)
         {
-            throw new SnapshotFormatException("the text is not valid UTF-8", JsonPath(_r.Path), OneBased(_r.LineNumber), OneBased(_r.LinePosition), _file, e);
+            var (line, pos) = _in.Locate(j.TokenIndex);
+            throw new SnapshotFormatException("the text is not valid UTF-8", _in.Path(), line, pos, _file, e);
         }
-    }
-
-    private static DefaultJsonNameTable BuildNames()
-    {
-        var table = new DefaultJsonNameTable();
-        foreach (var name in new[]
-        {
-            "format", "source", "school", "periods", "holidays", "subjects", "classes", "students", "staff",
-            "lessons", "absences", "marks", "plans", "giaResults", "accounts", "logins", "operations", "archive",
-            "connector", "instance", "fetchedAt", "from", "to", "capabilities", "id", "name", "timeZone", "workWeek",
-            "region", "kind", "start", "end", "grade", "homeroomTeacherId", "classId", "enrolledOn", "leftOn",
-            "consent", "roles", "employedUntil", "subjectId", "teacherId", "substituteId", "groupId", "date", "held",
-            "heldAt", "topic", "topicEnteredAt", "topicEnteredAfter", "homework", "homeworkEnteredAt",
-            "homeworkEnteredAfter", "comment", "commentEnteredAt", "lessonId", "studentId", "reason", "late",
-            "enteredAt", "enteredAfter", "enteredBy", "periodId", "value", "weight", "revisions", "at", "after", "by",
-            "plannedHours", "curriculumHours", "announcedOn", "personId", "role", "studentIds", "createdAt",
-            "activatedAt", "active", "lastLoginAt", "accountId", "copies", "scope", "documentType", "schoolYear",
-            "archivedOn", "destroyedOn", "unmapped", "count", "examples", "vendorId",
-        })
-        {
-            table.Add(name);
-        }
-
-        return table;
     }
 
     // ---------------------------------------------------------------- the document
 
-    private GradebookSnapshot ReadDocument()
+    private GradebookSnapshot ReadDocument(ref JsonCursor j)
     {
-        if (!ReadToken())
+        if (_in.IsBlank())
         {
-            throw Error("the document is empty");
+            throw new SnapshotFormatException("the document is empty", "$", 1, 1, _file);
         }
 
-        if (_r.TokenType != JsonToken.StartObject)
+        if (!ReadToken(ref j))
         {
-            throw Error("expected a JSON object, found " + _r.TokenType);
+            throw Error(ref j, "the document is empty");
         }
 
-        var line = _r.LineNumber;
-        var pos = _r.LinePosition;
+        if (j.Type != JsonTokenType.StartObject)
+        {
+            throw Error(ref j, "expected a JSON object, found " + j.TypeName());
+        }
+
+        var (line, pos) = _in.Locate(j.TokenIndex);
         string? format = null;
         SnapshotSource? source = null;
         School? school = null;
@@ -163,111 +179,111 @@ internal sealed class SnapshotParser
         Dictionary<string, string>? ext = null;
         var seen = 0;
 
-        while (NextProperty(out var name))
+        while (NextProperty(ref j, out var name))
         {
             switch (name)
             {
-                case "format":
-                    Once(ref seen, 1 << 0, name);
-                    format = ReadString();
+                case N.Format:
+                    Once(ref j, ref seen, 1 << 0, _name);
+                    format = ReadString(ref j);
                     if (format is not null && format != GradebookSnapshot.FormatId)
                     {
-                        throw Error("unsupported format \"" + format + "\"; expected \"" + GradebookSnapshot.FormatId + "\"");
+                        throw Error(ref j, "unsupported format \"" + format + "\"; expected \"" + GradebookSnapshot.FormatId + "\"");
                     }
 
                     break;
-                case "source":
-                    Once(ref seen, 1 << 1, name);
-                    source = ReadSource();
+                case N.Source:
+                    Once(ref j, ref seen, 1 << 1, _name);
+                    source = ReadSource(ref j);
                     break;
-                case "school":
-                    Once(ref seen, 1 << 2, name);
-                    school = ReadSchool();
+                case N.School:
+                    Once(ref j, ref seen, 1 << 2, _name);
+                    school = ReadSchool(ref j);
                     break;
-                case "periods":
-                    Once(ref seen, 1 << 3, name);
-                    periods = ReadArray(ReadPeriod, p => p.Id, ref _periodIds, null);
+                case N.Periods:
+                    Once(ref j, ref seen, 1 << 3, _name);
+                    periods = ReadArray(ref j, ReadPeriod, p => p.Id, ref _periodIds, null);
                     _done |= DonePeriods;
                     break;
-                case "holidays":
-                    Once(ref seen, 1 << 4, name);
-                    holidays = ReadArray(ReadVacation);
+                case N.Holidays:
+                    Once(ref j, ref seen, 1 << 4, _name);
+                    holidays = ReadArray(ref j, ReadVacation);
                     break;
-                case "subjects":
-                    Once(ref seen, 1 << 5, name);
-                    subjects = ReadArray(ReadSubject, s => s.Id, ref _subjectIds, null);
+                case N.Subjects:
+                    Once(ref j, ref seen, 1 << 5, _name);
+                    subjects = ReadArray(ref j, ReadSubject, s => s.Id, ref _subjectIds, null);
                     _done |= DoneSubjects;
                     break;
-                case "classes":
-                    Once(ref seen, 1 << 6, name);
-                    classes = ReadArray(ReadClass, c => c.Id, ref _classIds, _classAt = new List<long>());
+                case N.Classes:
+                    Once(ref j, ref seen, 1 << 6, _name);
+                    classes = ReadArray(ref j, ReadClass, c => c.Id, ref _classIds, _classAt = new List<long>());
                     _done |= DoneClasses;
                     break;
-                case "students":
-                    Once(ref seen, 1 << 7, name);
-                    students = ReadArray(ReadStudent, s => s.Id, ref _studentIds, _studentAt = new List<long>());
+                case N.Students:
+                    Once(ref j, ref seen, 1 << 7, _name);
+                    students = ReadArray(ref j, ReadStudent, s => s.Id, ref _studentIds, _studentAt = new List<long>());
                     _done |= DoneStudents;
                     break;
-                case "staff":
-                    Once(ref seen, 1 << 8, name);
-                    staff = ReadArray(ReadStaff, s => s.Id, ref _staffIds, null);
+                case N.Staff:
+                    Once(ref j, ref seen, 1 << 8, _name);
+                    staff = ReadArray(ref j, ReadStaff, s => s.Id, ref _staffIds, null);
                     _done |= DoneStaff;
                     break;
-                case "lessons":
-                    Once(ref seen, 1 << 9, name);
+                case N.Lessons:
+                    Once(ref j, ref seen, 1 << 9, _name);
                     lessons = Ready(DoneClasses | DoneSubjects | DoneStaff)
-                        ? ReadArray(ReadLesson, l => l.Id, ref _lessonIds, null, CheckLesson)
-                        : ReadArray(ReadLesson, l => l.Id, ref _lessonIds, _lessonAt = new List<long>());
+                        ? ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, null, CheckLesson)
+                        : ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, _lessonAt = new List<long>());
                     _done |= DoneLessons;
                     break;
-                case "absences":
-                    Once(ref seen, 1 << 10, name);
+                case N.Absences:
+                    Once(ref j, ref seen, 1 << 10, _name);
                     absences = Ready(DoneLessons | DoneStudents)
-                        ? ReadArray(ReadAbsence, null, CheckAbsence)
-                        : ReadArray(ReadAbsence, _absenceAt = new List<long>());
+                        ? ReadArray(ref j, ReadAbsence, null, CheckAbsence)
+                        : ReadArray(ref j, ReadAbsence, _absenceAt = new List<long>());
                     break;
-                case "marks":
-                    Once(ref seen, 1 << 11, name);
+                case N.Marks:
+                    Once(ref j, ref seen, 1 << 11, _name);
                     marks = Ready(DoneStudents | DoneSubjects | DoneLessons | DonePeriods)
-                        ? ReadArray(ReadMark, m => m.Id, ref _markIds, null, CheckMark)
-                        : ReadArray(ReadMark, m => m.Id, ref _markIds, _markAt = new List<long>());
+                        ? ReadArray(ref j, ReadMark, m => m.Id, ref _markIds, null, CheckMark)
+                        : ReadArray(ref j, ReadMark, m => m.Id, ref _markIds, _markAt = new List<long>());
                     break;
-                case "plans":
-                    Once(ref seen, 1 << 12, name);
-                    plans = ReadArray(ReadPlan, _planAt = new List<long>());
+                case N.Plans:
+                    Once(ref j, ref seen, 1 << 12, _name);
+                    plans = ReadArray(ref j, ReadPlan, _planAt = new List<long>());
                     break;
-                case "giaResults":
-                    Once(ref seen, 1 << 13, name);
-                    giaResults = ReadArray(ReadGiaResult, _giaAt = new List<long>());
+                case N.GiaResults:
+                    Once(ref j, ref seen, 1 << 13, _name);
+                    giaResults = ReadArray(ref j, ReadGiaResult, _giaAt = new List<long>());
                     break;
-                case "accounts":
-                    Once(ref seen, 1 << 14, name);
-                    accounts = ReadArray(ReadAccount, a => a.Id, ref _accountIds, _accountAt = new List<long>());
+                case N.Accounts:
+                    Once(ref j, ref seen, 1 << 14, _name);
+                    accounts = ReadArray(ref j, ReadAccount, a => a.Id, ref _accountIds, _accountAt = new List<long>());
                     _done |= DoneAccounts;
                     break;
-                case "logins":
-                    Once(ref seen, 1 << 15, name);
+                case N.Logins:
+                    Once(ref j, ref seen, 1 << 15, _name);
                     logins = Ready(DoneAccounts)
-                        ? ReadArray(ReadLogin, null, CheckLogin)
-                        : ReadArray(ReadLogin, _loginAt = new List<long>());
+                        ? ReadArray(ref j, ReadLogin, null, CheckLogin)
+                        : ReadArray(ref j, ReadLogin, _loginAt = new List<long>());
                     break;
-                case "operations":
-                    Once(ref seen, 1 << 16, name);
-                    operations = ReadArray(ReadOperation);
+                case N.Operations:
+                    Once(ref j, ref seen, 1 << 16, _name);
+                    operations = ReadArray(ref j, ReadOperation);
                     break;
-                case "archive":
-                    Once(ref seen, 1 << 17, name);
-                    archive = ReadArray(ReadArchiveRecord, a => a.Id, ref _archiveIds, _archiveAt = new List<long>());
+                case N.Archive:
+                    Once(ref j, ref seen, 1 << 17, _name);
+                    archive = ReadArray(ref j, ReadArchiveRecord, a => a.Id, ref _archiveIds, _archiveAt = new List<long>());
                     break;
                 default:
-                    AddExtension(ref ext, name);
+                    AddExtension(ref j, ref ext, _name);
                     break;
             }
         }
 
-        if (ReadToken())
+        if (ReadToken(ref j))
         {
-            throw Error("unexpected " + _r.TokenType + " after the end of the snapshot object");
+            throw Error(ref j, "unexpected " + j.TypeName() + " after the end of the snapshot object");
         }
 
         if (format is null)
@@ -313,20 +329,20 @@ internal sealed class SnapshotParser
         };
     }
 
-    private void Once(ref int seen, int bit, string name)
+    private void Once(ref JsonCursor j, ref int seen, int bit, string name)
     {
         if ((seen & bit) != 0)
         {
-            throw Error("property \"" + name + "\" appears twice");
+            throw Error(ref j, "property \"" + name + "\" appears twice");
         }
 
         seen |= bit;
     }
 
-    private List<T>? ReadArray<T>(Func<T> readItem, List<long>? positions = null, Action<T, int, long>? check = null)
+    private List<T>? ReadArray<T>(ref JsonCursor j, ItemReader<T> readItem, List<long>? positions = null, Action<T, int, long>? check = null)
     {
         IdIndex? none = null;
-        return ReadArray(readItem, null, ref none, positions, check);
+        return ReadArray(ref j, readItem, null, ref none, positions, check);
     }
 
     /// <summary>
@@ -334,16 +350,16 @@ internal sealed class SnapshotParser
     /// once by <paramref name="check"/> (given the record, its index and packed position) or, when their
     /// targets may still follow, after the document, from the <paramref name="positions"/> kept here.
     /// </summary>
-    private List<T>? ReadArray<T>(Func<T> readItem, Func<T, string>? idOf, ref IdIndex? ids, List<long>? positions, Action<T, int, long>? check = null)
+    private List<T>? ReadArray<T>(ref JsonCursor j, ItemReader<T> readItem, Func<T, string>? idOf, ref IdIndex? ids, List<long>? positions, Action<T, int, long>? check = null)
     {
-        if (_r.TokenType == JsonToken.Null)
+        if (j.Type == JsonTokenType.Null)
         {
             return null;
         }
 
-        if (_r.TokenType != JsonToken.StartArray)
+        if (j.Type != JsonTokenType.StartArray)
         {
-            throw Error("expected an array, found " + _r.TokenType);
+            throw Error(ref j, "expected an array, found " + j.TypeName());
         }
 
         var list = new List<T>();
@@ -354,15 +370,14 @@ internal sealed class SnapshotParser
 
         while (true)
         {
-            Next();
-            if (_r.TokenType == JsonToken.EndArray)
+            Next(ref j);
+            if (j.Type == JsonTokenType.EndArray)
             {
                 return list;
             }
 
-            var line = _r.LineNumber;
-            var pos = _r.LinePosition;
-            var item = readItem();
+            var at = _in.LocatePacked(j.TokenIndex);
+            var item = readItem(ref j);
             if (idOf is not null)
             {
                 var id = idOf(item);
@@ -370,18 +385,18 @@ internal sealed class SnapshotParser
                 {
                     ids.TryGetPosition(id, out var first);
 
-                    var path = JsonPath(_r.Path);
+                    var path = _in.Path();
                     throw new SnapshotFormatException(
                         "duplicate id \"" + id + "\"; first used at " + Index(path, first),
                         path + ".id",
-                        line,
-                        pos,
+                        (int)(at >> 32),
+                        (int)at,
                         _file);
                 }
             }
 
-            positions?.Add(Pack(line, pos));
-            check?.Invoke(item, list.Count, Pack(line, pos));
+            positions?.Add(at);
+            check?.Invoke(item, list.Count, at);
             list.Add(item);
             if (--_untilCancellationCheck == 0)
             {
@@ -393,37 +408,37 @@ internal sealed class SnapshotParser
 
     // ---------------------------------------------------------------- records
 
-    private SnapshotSource ReadSource()
+    private SnapshotSource ReadSource(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? connector = null, instance = null;
         DateTimeOffset? fetchedAt = null;
         DateTime? from = null, to = null;
         List<string>? capabilities = null;
         UnmappedRecords? unmapped = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var name))
+        while (NextProperty(ref j, out var name))
         {
             switch (name)
             {
-                case "connector": connector = ReadString(); break;
-                case "instance": instance = ReadString(); break;
-                case "fetchedAt": fetchedAt = ReadTimestamp(); break;
-                case "from": from = ReadDate(); break;
-                case "to": to = ReadDate(); break;
-                case "capabilities": capabilities = ReadStringArray(ids: false); break;
-                case "unmapped": unmapped = ReadUnmapped(); break;
-                default: AddExtension(ref ext, name); break;
+                case N.Connector: connector = ReadString(ref j); break;
+                case N.Instance: instance = ReadString(ref j); break;
+                case N.FetchedAt: fetchedAt = ReadTimestamp(ref j); break;
+                case N.From: from = ReadDate(ref j); break;
+                case N.To: to = ReadDate(ref j); break;
+                case N.Capabilities: capabilities = ReadStringArray(ref j, ids: false); break;
+                case N.Unmapped: unmapped = ReadUnmapped(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new SnapshotSource
         {
-            Connector = connector ?? throw Missing("connector", line, pos),
+            Connector = connector ?? throw Missing(ref j, "connector", line, pos),
             Instance = instance,
-            FetchedAt = fetchedAt ?? throw Missing("fetchedAt", line, pos),
-            From = from ?? throw Missing("from", line, pos),
-            To = to ?? throw Missing("to", line, pos),
+            FetchedAt = fetchedAt ?? throw Missing(ref j, "fetchedAt", line, pos),
+            From = from ?? throw Missing(ref j, "from", line, pos),
+            To = to ?? throw Missing(ref j, "to", line, pos),
             Capabilities = (IReadOnlyList<string>?)capabilities ?? Array.Empty<string>(),
             Unmapped = unmapped,
             ExtensionData = ext,
@@ -431,194 +446,194 @@ internal sealed class SnapshotParser
     }
 
     /// <summary><c>source.unmapped</c>: <c>{ "count", "examples": [ { "kind", "vendorId", "reason" } ] }</c>; null stays null.</summary>
-    private UnmappedRecords? ReadUnmapped()
+    private UnmappedRecords? ReadUnmapped(ref JsonCursor j)
     {
-        if (_r.TokenType == JsonToken.Null)
+        if (j.Type == JsonTokenType.Null)
         {
             return null;
         }
 
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         int? count = null;
         List<UnmappedRecord>? examples = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "count":
-                    count = ReadInt();
+                case N.Count:
+                    count = ReadInt(ref j);
                     if (count < 0)
                     {
-                        throw Error("count must not be negative");
+                        throw Error(ref j, "count must not be negative");
                     }
 
                     break;
-                case "examples": examples = ReadArray(ReadUnmappedRecord); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Examples: examples = ReadArray(ref j, ReadUnmappedRecord); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new UnmappedRecords
         {
-            Count = count ?? throw Missing("count", line, pos),
+            Count = count ?? throw Missing(ref j, "count", line, pos),
             Examples = (IReadOnlyList<UnmappedRecord>?)examples ?? Array.Empty<UnmappedRecord>(),
             ExtensionData = ext,
         };
     }
 
-    private UnmappedRecord ReadUnmappedRecord()
+    private UnmappedRecord ReadUnmappedRecord(ref JsonCursor j)
     {
-        StartRecord();
+        StartRecord(ref j);
         string? kind = null, vendorId = null, reason = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "kind": kind = ReadString(); break;
-                case "vendorId": vendorId = ReadId(); break;
-                case "reason": reason = ReadString(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Kind: kind = ReadString(ref j); break;
+                case N.VendorId: vendorId = ReadId(ref j); break;
+                case N.Reason: reason = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new UnmappedRecord { Kind = kind ?? "", VendorId = vendorId ?? "", Reason = reason ?? "", ExtensionData = ext };
     }
 
-    private School ReadSchool()
+    private School ReadSchool(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, name = null, timeZone = null, region = null;
         int? workWeek = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
-                case "name": name = ReadString(); break;
-                case "timeZone": timeZone = ReadString(); break;
-                case "workWeek":
-                    workWeek = ReadInt();
+                case N.Id: id = ReadRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.TimeZone: timeZone = ReadString(ref j); break;
+                case N.WorkWeek:
+                    workWeek = ReadInt(ref j);
                     if (workWeek is not null && workWeek != 5 && workWeek != 6)
                     {
-                        throw Error("workWeek must be 5 or 6, found " + workWeek.Value.ToString(CultureInfo.InvariantCulture));
+                        throw Error(ref j, "workWeek must be 5 or 6, found " + workWeek.Value.ToString(CultureInfo.InvariantCulture));
                     }
 
                     break;
-                case "region": region = ReadString(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Region: region = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new School
         {
-            Id = id ?? throw Missing("id", line, pos),
+            Id = id ?? throw Missing(ref j, "id", line, pos),
             Name = name ?? "",
-            TimeZone = timeZone ?? throw Missing("timeZone", line, pos),
-            WorkWeek = workWeek ?? throw Missing("workWeek", line, pos),
+            TimeZone = timeZone ?? throw Missing(ref j, "timeZone", line, pos),
+            WorkWeek = workWeek ?? throw Missing(ref j, "workWeek", line, pos),
             Region = region,
             ExtensionData = ext,
         };
     }
 
-    private Period ReadPeriod()
+    private Period ReadPeriod(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, name = null;
         PeriodKind? kind = null;
         DateTime? start = null, end = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = Pool(ReadRequiredId()); break;
-                case "name": name = ReadString(); break;
-                case "kind": kind = ReadEnum<PeriodKind>(); break;
-                case "start": start = ReadDate(); break;
-                case "end": end = ReadDate(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.Kind: kind = ReadEnum<PeriodKind>(ref j); break;
+                case N.Start: start = ReadDate(ref j); break;
+                case N.End: end = ReadDate(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Period
         {
-            Id = id ?? throw Missing("id", line, pos),
+            Id = id ?? throw Missing(ref j, "id", line, pos),
             Name = name ?? "",
-            Kind = kind ?? throw Missing("kind", line, pos),
-            Start = start ?? throw Missing("start", line, pos),
-            End = end ?? throw Missing("end", line, pos),
+            Kind = kind ?? throw Missing(ref j, "kind", line, pos),
+            Start = start ?? throw Missing(ref j, "start", line, pos),
+            End = end ?? throw Missing(ref j, "end", line, pos),
             ExtensionData = ext,
         };
     }
 
-    private Vacation ReadVacation()
+    private Vacation ReadVacation(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? name = null;
         DateTime? start = null, end = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "start": start = ReadDate(); break;
-                case "end": end = ReadDate(); break;
-                case "name": name = ReadString(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Start: start = ReadDate(ref j); break;
+                case N.End: end = ReadDate(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Vacation
         {
-            Start = start ?? throw Missing("start", line, pos),
-            End = end ?? throw Missing("end", line, pos),
+            Start = start ?? throw Missing(ref j, "start", line, pos),
+            End = end ?? throw Missing(ref j, "end", line, pos),
             Name = name ?? "",
             ExtensionData = ext,
         };
     }
 
-    private Subject ReadSubject()
+    private Subject ReadSubject(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, name = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = Pool(ReadRequiredId()); break;
-                case "name": name = ReadString(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
-        return new Subject { Id = id ?? throw Missing("id", line, pos), Name = name ?? "", ExtensionData = ext };
+        return new Subject { Id = id ?? throw Missing(ref j, "id", line, pos), Name = name ?? "", ExtensionData = ext };
     }
 
-    private SchoolClass ReadClass()
+    private SchoolClass ReadClass(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, name = null, homeroom = null;
         int? grade = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = Pool(ReadRequiredId()); break;
-                case "name": name = ReadString(); break;
-                case "grade": grade = ReadInt(); break;
-                case "homeroomTeacherId": homeroom = Pool(ReadId()); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.Grade: grade = ReadInt(ref j); break;
+                case N.HomeroomTeacherId: homeroom = PoolId(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new SchoolClass
         {
-            Id = id ?? throw Missing("id", line, pos),
+            Id = id ?? throw Missing(ref j, "id", line, pos),
             Name = name ?? "",
             Grade = grade,
             HomeroomTeacherId = homeroom,
@@ -626,32 +641,32 @@ internal sealed class SnapshotParser
         };
     }
 
-    private Student ReadStudent()
+    private Student ReadStudent(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, name = null, classId = null;
         DateTime? enrolledOn = null, leftOn = null;
         bool? consent = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = Pool(ReadRequiredId()); break;
-                case "name": name = ReadString(); break;
-                case "classId": classId = Pool(ReadRequiredId()); break;
-                case "enrolledOn": enrolledOn = ReadDate(); break;
-                case "leftOn": leftOn = ReadDate(); break;
-                case "consent": consent = ReadBool(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.ClassId: classId = PoolRequiredId(ref j); break;
+                case N.EnrolledOn: enrolledOn = ReadDate(ref j); break;
+                case N.LeftOn: leftOn = ReadDate(ref j); break;
+                case N.Consent: consent = ReadBool(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Student
         {
-            Id = id ?? throw Missing("id", line, pos),
+            Id = id ?? throw Missing(ref j, "id", line, pos),
             Name = name ?? "",
-            ClassId = classId ?? throw Missing("classId", line, pos),
+            ClassId = classId ?? throw Missing(ref j, "classId", line, pos),
             EnrolledOn = enrolledOn,
             LeftOn = leftOn,
             Consent = consent,
@@ -659,28 +674,28 @@ internal sealed class SnapshotParser
         };
     }
 
-    private StaffMember ReadStaff()
+    private StaffMember ReadStaff(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, name = null;
         List<StaffRole>? roles = null;
         DateTime? employedUntil = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = Pool(ReadRequiredId()); break;
-                case "name": name = ReadString(); break;
-                case "roles": roles = ReadRoles(); break;
-                case "employedUntil": employedUntil = ReadDate(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.Name: name = ReadString(ref j); break;
+                case N.Roles: roles = ReadRoles(ref j); break;
+                case N.EmployedUntil: employedUntil = ReadDate(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new StaffMember
         {
-            Id = id ?? throw Missing("id", line, pos),
+            Id = id ?? throw Missing(ref j, "id", line, pos),
             Name = name ?? "",
             Roles = (IReadOnlyList<StaffRole>?)roles ?? Array.Empty<StaffRole>(),
             EmployedUntil = employedUntil,
@@ -688,9 +703,9 @@ internal sealed class SnapshotParser
         };
     }
 
-    private Lesson ReadLesson()
+    private Lesson ReadLesson(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, classId = null, subjectId = null, teacherId = null, substituteId = null, groupId = null;
         string? topic = null, homework = null, comment = null;
         DateTime? date = null;
@@ -699,43 +714,43 @@ internal sealed class SnapshotParser
         bool? held = null;
         DateTimeOffset? heldAt = null, topicAt = null, topicAfter = null, homeworkAt = null, homeworkAfter = null, commentAt = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = Pool(ReadRequiredId()); break;
-                case "classId": classId = Pool(ReadRequiredId()); break;
-                case "subjectId": subjectId = Pool(ReadRequiredId()); break;
-                case "teacherId": teacherId = Pool(ReadId()); break;
-                case "substituteId": substituteId = Pool(ReadId()); break;
-                case "groupId": groupId = Pool(ReadId()); break;
-                case "date": date = ReadDate(); break;
-                case "start": start = ReadTime(); break;
-                case "end": end = ReadTime(); break;
-                case "kind": kind = ReadEnum<LessonKind>(); break;
-                case "held": held = ReadBool(); break;
-                case "heldAt": heldAt = ReadTimestamp(); break;
-                case "topic": topic = ReadString(); break;
-                case "topicEnteredAt": topicAt = ReadTimestamp(); break;
-                case "topicEnteredAfter": topicAfter = ReadTimestamp(); break;
-                case "homework": homework = ReadString(); break;
-                case "homeworkEnteredAt": homeworkAt = ReadTimestamp(); break;
-                case "homeworkEnteredAfter": homeworkAfter = ReadTimestamp(); break;
-                case "comment": comment = ReadString(); break;
-                case "commentEnteredAt": commentAt = ReadTimestamp(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.ClassId: classId = PoolRequiredId(ref j); break;
+                case N.SubjectId: subjectId = PoolRequiredId(ref j); break;
+                case N.TeacherId: teacherId = PoolId(ref j); break;
+                case N.SubstituteId: substituteId = PoolId(ref j); break;
+                case N.GroupId: groupId = PoolId(ref j); break;
+                case N.Date: date = ReadDate(ref j); break;
+                case N.Start: start = ReadTime(ref j); break;
+                case N.End: end = ReadTime(ref j); break;
+                case N.Kind: kind = ReadEnum<LessonKind>(ref j); break;
+                case N.Held: held = ReadBool(ref j); break;
+                case N.HeldAt: heldAt = ReadTimestamp(ref j); break;
+                case N.Topic: topic = PoolText(ref j); break;
+                case N.TopicEnteredAt: topicAt = ReadTimestamp(ref j); break;
+                case N.TopicEnteredAfter: topicAfter = ReadTimestamp(ref j); break;
+                case N.Homework: homework = PoolText(ref j); break;
+                case N.HomeworkEnteredAt: homeworkAt = ReadTimestamp(ref j); break;
+                case N.HomeworkEnteredAfter: homeworkAfter = ReadTimestamp(ref j); break;
+                case N.Comment: comment = ReadString(ref j); break;
+                case N.CommentEnteredAt: commentAt = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Lesson
         {
-            Id = id ?? throw Missing("id", line, pos),
-            ClassId = classId ?? throw Missing("classId", line, pos),
-            SubjectId = subjectId ?? throw Missing("subjectId", line, pos),
+            Id = id ?? throw Missing(ref j, "id", line, pos),
+            ClassId = classId ?? throw Missing(ref j, "classId", line, pos),
+            SubjectId = subjectId ?? throw Missing(ref j, "subjectId", line, pos),
             TeacherId = teacherId ?? "",
             SubstituteId = substituteId,
             GroupId = groupId,
-            Date = date ?? throw Missing("date", line, pos),
+            Date = date ?? throw Missing(ref j, "date", line, pos),
             Start = start,
             End = end,
             Kind = kind ?? LessonKind.Regular,
@@ -753,33 +768,33 @@ internal sealed class SnapshotParser
         };
     }
 
-    private Absence ReadAbsence()
+    private Absence ReadAbsence(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? lessonId = null, studentId = null, enteredBy = null;
         AbsenceReason? reason = null;
         bool? late = null;
         DateTimeOffset? enteredAt = null, enteredAfter = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "lessonId": lessonId = PoolRun(ref _lastAbsenceLesson, ReadRequiredId()); break;
-                case "studentId": studentId = Pool(ReadRequiredId()); break;
-                case "reason": reason = ReadEnum<AbsenceReason>(); break;
-                case "late": late = ReadBool(); break;
-                case "enteredAt": enteredAt = ReadTimestamp(); break;
-                case "enteredAfter": enteredAfter = ReadTimestamp(); break;
-                case "enteredBy": enteredBy = Pool(ReadId()); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.LessonId: lessonId = PoolRequiredId(ref j); break;
+                case N.StudentId: studentId = PoolRequiredId(ref j); break;
+                case N.Reason: reason = ReadEnum<AbsenceReason>(ref j); break;
+                case N.Late: late = ReadBool(ref j); break;
+                case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
+                case N.EnteredAfter: enteredAfter = ReadTimestamp(ref j); break;
+                case N.EnteredBy: enteredBy = PoolId(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Absence
         {
-            LessonId = lessonId ?? throw Missing("lessonId", line, pos),
-            StudentId = studentId ?? throw Missing("studentId", line, pos),
+            LessonId = lessonId ?? throw Missing(ref j, "lessonId", line, pos),
+            StudentId = studentId ?? throw Missing(ref j, "studentId", line, pos),
             Reason = reason ?? AbsenceReason.Unknown,
             Late = late ?? false,
             EnteredAt = enteredAt,
@@ -789,9 +804,9 @@ internal sealed class SnapshotParser
         };
     }
 
-    private Mark ReadMark()
+    private Mark ReadMark(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, studentId = null, subjectId = null, lessonId = null, periodId = null, value = null, enteredBy = null;
         DateTime? date = null;
         MarkKind? kind = null;
@@ -799,37 +814,37 @@ internal sealed class SnapshotParser
         DateTimeOffset? enteredAt = null, enteredAfter = null;
         List<MarkRevision>? revisions = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
-                case "studentId": studentId = Pool(ReadRequiredId()); break;
-                case "subjectId": subjectId = PoolRun(ref _lastMarkSubject, ReadRequiredId()); break;
-                case "lessonId": lessonId = PoolRun(ref _lastMarkLesson, ReadId()); break;
-                case "date": date = ReadDate(); break;
-                case "kind": kind = ReadEnum<MarkKind>(); break;
-                case "periodId": periodId = Pool(ReadId()); break;
-                case "value": value = Pool(ReadString()); break;
-                case "weight": weight = ReadDecimal(); break;
-                case "enteredAt": enteredAt = ReadTimestamp(); break;
-                case "enteredAfter": enteredAfter = ReadTimestamp(); break;
-                case "enteredBy": enteredBy = PoolRun(ref _lastMarkAuthor, ReadId()); break;
-                case "revisions": revisions = ReadArray(ReadRevision); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Id: id = ReadRequiredId(ref j); break;
+                case N.StudentId: studentId = PoolRequiredId(ref j); break;
+                case N.SubjectId: subjectId = PoolRequiredId(ref j); break;
+                case N.LessonId: lessonId = PoolId(ref j); break;
+                case N.Date: date = ReadDate(ref j); break;
+                case N.Kind: kind = ReadEnum<MarkKind>(ref j); break;
+                case N.PeriodId: periodId = PoolId(ref j); break;
+                case N.Value: value = PoolString(ref j); break;
+                case N.Weight: weight = ReadDecimal(ref j); break;
+                case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
+                case N.EnteredAfter: enteredAfter = ReadTimestamp(ref j); break;
+                case N.EnteredBy: enteredBy = PoolId(ref j); break;
+                case N.Revisions: revisions = ReadArray(ref j, ReadRevision); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Mark
         {
-            Id = id ?? throw Missing("id", line, pos),
-            StudentId = studentId ?? throw Missing("studentId", line, pos),
-            SubjectId = subjectId ?? throw Missing("subjectId", line, pos),
+            Id = id ?? throw Missing(ref j, "id", line, pos),
+            StudentId = studentId ?? throw Missing(ref j, "studentId", line, pos),
+            SubjectId = subjectId ?? throw Missing(ref j, "subjectId", line, pos),
             LessonId = lessonId,
-            Date = date ?? throw Missing("date", line, pos),
-            Kind = kind ?? throw Missing("kind", line, pos),
+            Date = date ?? throw Missing(ref j, "date", line, pos),
+            Kind = kind ?? throw Missing(ref j, "kind", line, pos),
             PeriodId = periodId,
-            Value = value ?? throw Missing("value", line, pos),
+            Value = value ?? throw Missing(ref j, "value", line, pos),
             Weight = weight,
             EnteredAt = enteredAt,
             EnteredAfter = enteredAfter,
@@ -839,60 +854,60 @@ internal sealed class SnapshotParser
         };
     }
 
-    private MarkRevision ReadRevision()
+    private MarkRevision ReadRevision(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         DateTimeOffset? at = null, after = null;
         string? by = null, from = null, to = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "at": at = ReadTimestamp(); break;
-                case "after": after = ReadTimestamp(); break;
-                case "by": by = Pool(ReadId()); break;
-                case "from": from = Pool(ReadString()); break;
-                case "to": to = Pool(ReadString()); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.At: at = ReadTimestamp(ref j); break;
+                case N.After: after = ReadTimestamp(ref j); break;
+                case N.By: by = PoolId(ref j); break;
+                case N.From: from = PoolString(ref j); break;
+                case N.To: to = PoolString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new MarkRevision
         {
-            At = at ?? throw Missing("at", line, pos),
+            At = at ?? throw Missing(ref j, "at", line, pos),
             After = after,
             By = by,
             From = from ?? "",
-            To = to ?? throw Missing("to", line, pos),
+            To = to ?? throw Missing(ref j, "to", line, pos),
             ExtensionData = ext,
         };
     }
 
-    private Plan ReadPlan()
+    private Plan ReadPlan(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? classId = null, subjectId = null;
         decimal? planned = null, curriculum = null;
         DateTimeOffset? enteredAt = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "classId": classId = Pool(ReadRequiredId()); break;
-                case "subjectId": subjectId = Pool(ReadRequiredId()); break;
-                case "plannedHours": planned = ReadDecimal(); break;
-                case "curriculumHours": curriculum = ReadDecimal(); break;
-                case "enteredAt": enteredAt = ReadTimestamp(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.ClassId: classId = PoolRequiredId(ref j); break;
+                case N.SubjectId: subjectId = PoolRequiredId(ref j); break;
+                case N.PlannedHours: planned = ReadDecimal(ref j); break;
+                case N.CurriculumHours: curriculum = ReadDecimal(ref j); break;
+                case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Plan
         {
-            ClassId = classId ?? throw Missing("classId", line, pos),
-            SubjectId = subjectId ?? throw Missing("subjectId", line, pos),
+            ClassId = classId ?? throw Missing(ref j, "classId", line, pos),
+            SubjectId = subjectId ?? throw Missing(ref j, "subjectId", line, pos),
             PlannedHours = planned,
             CurriculumHours = curriculum,
             EnteredAt = enteredAt,
@@ -900,67 +915,67 @@ internal sealed class SnapshotParser
         };
     }
 
-    private GiaResult ReadGiaResult()
+    private GiaResult ReadGiaResult(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? studentId = null, subjectId = null, value = null;
         DateTime? announcedOn = null;
         DateTimeOffset? enteredAt = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "studentId": studentId = Pool(ReadRequiredId()); break;
-                case "subjectId": subjectId = Pool(ReadRequiredId()); break;
-                case "value": value = Pool(ReadString()); break;
-                case "announcedOn": announcedOn = ReadDate(); break;
-                case "enteredAt": enteredAt = ReadTimestamp(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.StudentId: studentId = PoolRequiredId(ref j); break;
+                case N.SubjectId: subjectId = PoolRequiredId(ref j); break;
+                case N.Value: value = PoolString(ref j); break;
+                case N.AnnouncedOn: announcedOn = ReadDate(ref j); break;
+                case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new GiaResult
         {
-            StudentId = studentId ?? throw Missing("studentId", line, pos),
-            SubjectId = subjectId ?? throw Missing("subjectId", line, pos),
-            Value = value ?? throw Missing("value", line, pos),
-            AnnouncedOn = announcedOn ?? throw Missing("announcedOn", line, pos),
+            StudentId = studentId ?? throw Missing(ref j, "studentId", line, pos),
+            SubjectId = subjectId ?? throw Missing(ref j, "subjectId", line, pos),
+            Value = value ?? throw Missing(ref j, "value", line, pos),
+            AnnouncedOn = announcedOn ?? throw Missing(ref j, "announcedOn", line, pos),
             EnteredAt = enteredAt,
             ExtensionData = ext,
         };
     }
 
-    private Account ReadAccount()
+    private Account ReadAccount(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, personId = null;
         AccountRole? role = null;
         List<string>? studentIds = null;
         DateTimeOffset? createdAt = null, activatedAt = null, lastLoginAt = null;
         bool? active = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = Pool(ReadRequiredId()); break;
-                case "personId": personId = Pool(ReadId()); break;
-                case "role": role = ReadEnum<AccountRole>(); break;
-                case "studentIds": studentIds = ReadStringArray(ids: true); break;
-                case "createdAt": createdAt = ReadTimestamp(); break;
-                case "activatedAt": activatedAt = ReadTimestamp(); break;
-                case "active": active = ReadBool(); break;
-                case "lastLoginAt": lastLoginAt = ReadTimestamp(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Id: id = PoolRequiredId(ref j); break;
+                case N.PersonId: personId = PoolId(ref j); break;
+                case N.Role: role = ReadEnum<AccountRole>(ref j); break;
+                case N.StudentIds: studentIds = ReadStringArray(ref j, ids: true); break;
+                case N.CreatedAt: createdAt = ReadTimestamp(ref j); break;
+                case N.ActivatedAt: activatedAt = ReadTimestamp(ref j); break;
+                case N.Active: active = ReadBool(ref j); break;
+                case N.LastLoginAt: lastLoginAt = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Account
         {
-            Id = id ?? throw Missing("id", line, pos),
+            Id = id ?? throw Missing(ref j, "id", line, pos),
             PersonId = personId ?? "",
-            Role = role ?? throw Missing("role", line, pos),
+            Role = role ?? throw Missing(ref j, "role", line, pos),
             StudentIds = (IReadOnlyList<string>?)studentIds ?? Array.Empty<string>(),
             CreatedAt = createdAt,
             ActivatedAt = activatedAt,
@@ -970,88 +985,88 @@ internal sealed class SnapshotParser
         };
     }
 
-    private Login ReadLogin()
+    private Login ReadLogin(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? accountId = null;
         DateTimeOffset? at = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "accountId": accountId = Pool(ReadRequiredId()); break;
-                case "at": at = ReadTimestamp(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.AccountId: accountId = PoolRequiredId(ref j); break;
+                case N.At: at = ReadTimestamp(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Login
         {
-            AccountId = accountId ?? throw Missing("accountId", line, pos),
-            At = at ?? throw Missing("at", line, pos),
+            AccountId = accountId ?? throw Missing(ref j, "accountId", line, pos),
+            At = at ?? throw Missing(ref j, "at", line, pos),
             ExtensionData = ext,
         };
     }
 
-    private Operation ReadOperation()
+    private Operation ReadOperation(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         OperationKind? kind = null;
         DateTimeOffset? at = null;
         int? copies = null;
         string? scope = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "kind": kind = ReadEnum<OperationKind>(); break;
-                case "at": at = ReadTimestamp(); break;
-                case "copies": copies = ReadInt(); break;
-                case "scope": scope = ReadString(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Kind: kind = ReadEnum<OperationKind>(ref j); break;
+                case N.At: at = ReadTimestamp(ref j); break;
+                case N.Copies: copies = ReadInt(ref j); break;
+                case N.Scope: scope = ReadString(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new Operation
         {
-            Kind = kind ?? throw Missing("kind", line, pos),
-            At = at ?? throw Missing("at", line, pos),
+            Kind = kind ?? throw Missing(ref j, "kind", line, pos),
+            At = at ?? throw Missing(ref j, "at", line, pos),
             Copies = copies,
             Scope = scope,
             ExtensionData = ext,
         };
     }
 
-    private ArchiveRecord ReadArchiveRecord()
+    private ArchiveRecord ReadArchiveRecord(ref JsonCursor j)
     {
-        var (line, pos) = StartRecord();
+        var (line, pos) = StartRecord(ref j);
         string? id = null, schoolYear = null, classId = null;
         ArchiveDocumentType? type = null;
         DateTime? archivedOn = null, destroyedOn = null;
         Dictionary<string, string>? ext = null;
-        while (NextProperty(out var prop))
+        while (NextProperty(ref j, out var prop))
         {
             switch (prop)
             {
-                case "id": id = ReadRequiredId(); break;
-                case "documentType": type = ReadEnum<ArchiveDocumentType>(); break;
-                case "schoolYear": schoolYear = ReadString(); break;
-                case "classId": classId = Pool(ReadId()); break;
-                case "archivedOn": archivedOn = ReadDate(); break;
-                case "destroyedOn": destroyedOn = ReadDate(); break;
-                default: AddExtension(ref ext, prop); break;
+                case N.Id: id = ReadRequiredId(ref j); break;
+                case N.DocumentType: type = ReadEnum<ArchiveDocumentType>(ref j); break;
+                case N.SchoolYear: schoolYear = ReadString(ref j); break;
+                case N.ClassId: classId = PoolId(ref j); break;
+                case N.ArchivedOn: archivedOn = ReadDate(ref j); break;
+                case N.DestroyedOn: destroyedOn = ReadDate(ref j); break;
+                default: AddExtension(ref j, ref ext, _name); break;
             }
         }
 
         return new ArchiveRecord
         {
-            Id = id ?? throw Missing("id", line, pos),
-            DocumentType = type ?? throw Missing("documentType", line, pos),
-            SchoolYear = schoolYear ?? throw Missing("schoolYear", line, pos),
+            Id = id ?? throw Missing(ref j, "id", line, pos),
+            DocumentType = type ?? throw Missing(ref j, "documentType", line, pos),
+            SchoolYear = schoolYear ?? throw Missing(ref j, "schoolYear", line, pos),
             ClassId = classId,
-            ArchivedOn = archivedOn ?? throw Missing("archivedOn", line, pos),
+            ArchivedOn = archivedOn ?? throw Missing(ref j, "archivedOn", line, pos),
             DestroyedOn = destroyedOn,
             ExtensionData = ext,
         };
@@ -1238,185 +1253,196 @@ internal sealed class SnapshotParser
 
     // ---------------------------------------------------------------- values
 
-    /// <summary>
-    /// Returns one shared instance per distinct reference or value text, so a million marks of a
-    /// thousand students hold a thousand student id strings, not a million.
-    /// </summary>
-    private string? Pool(string? s)
+    /// <summary>A string shared through the pool (a reference or a value that repeats), or null.</summary>
+    private string? PoolString(ref JsonCursor j)
     {
-        if (s is null || s.Length > MaxPooledLength)
+        switch (j.Type)
         {
-            return s;
-        }
-
-        if (_pool.TryGetValue(s, out var shared))
-        {
-            return shared;
-        }
-
-        if (_pool.Count < MaxPooled)
-        {
-            _pool.Add(s, s);
-        }
-
-        return s;
-    }
-
-    /// <summary><see cref="Pool"/> for a field whose values come in runs: a repeat of the last value is that value's instance.</summary>
-    private string? PoolRun(ref string? last, string? s)
-    {
-        if (s is not null && last is not null && string.Equals(s, last, StringComparison.Ordinal))
-        {
-            return last;
-        }
-
-        last = Pool(s);
-        return last;
-    }
-
-    private string? ReadString()
-    {
-        switch (_r.TokenType)
-        {
-            case JsonToken.String: return (string)_r.Value!;
-            case JsonToken.Null: return null;
-            default: throw Expected("a string");
+            case JsonTokenType.String: return j.GetPooled(_pool);
+            case JsonTokenType.Null: return null;
+            default: throw Expected(ref j, "a string");
         }
     }
 
-    private string? ReadId()
+    /// <summary>A lesson's topic or homework, shared through the text pool, or null.</summary>
+    private string? PoolText(ref JsonCursor j)
     {
-        switch (_r.TokenType)
+        switch (j.Type)
         {
-            case JsonToken.String: return (string)_r.Value!;
-            case JsonToken.Null: return null;
-            case JsonToken.Integer:
-            case JsonToken.Float:
-                throw Error("expected a string id, found " + _r.TokenType + " (ids must be JSON strings: numbers lose digits beyond 2^53)");
-            default: throw Expected("a string id");
+            case JsonTokenType.String: return j.GetPooled(_texts);
+            case JsonTokenType.Null: return null;
+            default: throw Expected(ref j, "a string");
         }
     }
 
-    private string? ReadRequiredId()
+    /// <summary>An id shared through the pool, or null.</summary>
+    private string? PoolId(ref JsonCursor j)
     {
-        var id = ReadId();
+        if (j.Type == JsonTokenType.String)
+        {
+            return j.GetPooled(_pool);
+        }
+
+        return ReadId(ref j);
+    }
+
+    /// <summary>A non-empty id shared through the pool, or null.</summary>
+    private string? PoolRequiredId(ref JsonCursor j)
+    {
+        if (j.Type == JsonTokenType.String && j.Raw.Length > 0)
+        {
+            return j.GetPooled(_pool);
+        }
+
+        return ReadRequiredId(ref j);
+    }
+
+    private string? ReadString(ref JsonCursor j)
+    {
+        switch (j.Type)
+        {
+            case JsonTokenType.String: return j.GetString();
+            case JsonTokenType.Null: return null;
+            default: throw Expected(ref j, "a string");
+        }
+    }
+
+    private string? ReadId(ref JsonCursor j)
+    {
+        switch (j.Type)
+        {
+            case JsonTokenType.String: return j.GetString();
+            case JsonTokenType.Null: return null;
+            case JsonTokenType.Number:
+                throw Error(ref j, "expected a string id, found " + j.TypeName() + " (ids must be JSON strings: numbers lose digits beyond 2^53)");
+            default: throw Expected(ref j, "a string id");
+        }
+    }
+
+    private string? ReadRequiredId(ref JsonCursor j)
+    {
+        var id = ReadId(ref j);
         if (id is not null && id.Length == 0)
         {
-            throw Error("an id must not be empty");
+            throw Error(ref j, "an id must not be empty");
         }
 
         return id;
     }
 
-    private DateTime? ReadDate()
+    private DateTime? ReadDate(ref JsonCursor j)
     {
-        var s = ReadString();
-        if (s is null)
+        if (j.Type == JsonTokenType.String && !j.IsEscaped)
         {
-            return null;
+            if (SnapshotUtf8.TryParseDate(j.Raw, out var parsed))
+            {
+                return parsed;
+            }
+        }
+        else if (j.Type == JsonTokenType.String && SnapshotText.TryParseDate(j.GetString(), out var unescaped))
+        {
+            return unescaped;
         }
 
-        if (!SnapshotText.TryParseDate(s, out var value))
-        {
-            throw Error("expected a date YYYY-MM-DD, found \"" + s + "\"");
-        }
-
-        return value;
+        var s = ReadString(ref j);
+        return s is null ? null : throw Error(ref j, "expected a date YYYY-MM-DD, found \"" + s + "\"");
     }
 
-    private TimeSpan? ReadTime()
+    private TimeSpan? ReadTime(ref JsonCursor j)
     {
-        var s = ReadString();
-        if (s is null)
+        if (j.Type == JsonTokenType.String && !j.IsEscaped)
         {
-            return null;
+            if (SnapshotUtf8.TryParseTime(j.Raw, out var parsed))
+            {
+                return parsed;
+            }
+        }
+        else if (j.Type == JsonTokenType.String && SnapshotText.TryParseTime(j.GetString(), out var unescaped))
+        {
+            return unescaped;
         }
 
-        if (!SnapshotText.TryParseTime(s, out var value))
-        {
-            throw Error("expected a time of day HH:mm, found \"" + s + "\"");
-        }
-
-        return value;
+        var s = ReadString(ref j);
+        return s is null ? null : throw Error(ref j, "expected a time of day HH:mm, found \"" + s + "\"");
     }
 
-    private DateTimeOffset? ReadTimestamp()
+    private DateTimeOffset? ReadTimestamp(ref JsonCursor j)
     {
-        var s = ReadString();
-        if (s is null)
+        if (j.Type == JsonTokenType.Null)
         {
             return null;
         }
 
-        switch (SnapshotText.TryParseTimestamp(s, out var value))
+        DateTimeOffset value;
+        var result = j.Type == JsonTokenType.String && !j.IsEscaped
+            ? SnapshotUtf8.TryParseTimestamp(j.Raw, out value)
+            : SnapshotText.TryParseTimestamp(ReadString(ref j)!, out value);
+        switch (result)
         {
             case SnapshotText.StampResult.Ok:
                 return value;
             case SnapshotText.StampResult.NoOffset:
-                throw Error("timestamp needs an offset, e.g. \"" + s + "+03:00\" or \"" + s + "Z\"");
+                var s = j.GetString();
+                throw Error(ref j, "timestamp needs an offset, e.g. \"" + s + "+03:00\" or \"" + s + "Z\"");
             default:
-                throw Error("expected a timestamp like 2024-10-01T18:05:00+05:00, found \"" + s + "\"");
+                throw Error(ref j, "expected a timestamp like 2024-10-01T18:05:00+05:00, found \"" + j.GetString() + "\"");
         }
     }
 
-    private decimal? ReadDecimal()
+    private decimal? ReadDecimal(ref JsonCursor j)
     {
-        switch (_r.TokenType)
+        switch (j.Type)
         {
-            case JsonToken.Null:
+            case JsonTokenType.Null:
                 return null;
-            case JsonToken.Float:
-                return _r.Value is decimal d ? d : throw Error("number out of range: " + _r.Value);
-            case JsonToken.Integer:
-                if (_r.Value is long l)
-                {
-                    return l;
-                }
-
-                var big = (BigInteger)_r.Value!;
-                if (big > new BigInteger(decimal.MaxValue) || big < new BigInteger(decimal.MinValue))
-                {
-                    throw Error("number out of range: " + big.ToString(CultureInfo.InvariantCulture));
-                }
-
-                return (decimal)big;
+            case JsonTokenType.Number:
+                return j.TryGetDecimal(out var d) ? d : throw Error(ref j, "number out of range: " + j.RawText());
             default:
-                throw Expected("a number");
+                throw Expected(ref j, "a number");
         }
     }
 
-    private int? ReadInt()
+    private int? ReadInt(ref JsonCursor j)
     {
-        switch (_r.TokenType)
+        switch (j.Type)
         {
-            case JsonToken.Null:
+            case JsonTokenType.Null:
                 return null;
-            case JsonToken.Integer:
-                if (_r.Value is long l && l >= int.MinValue && l <= int.MaxValue)
-                {
-                    return (int)l;
-                }
-
-                throw Error("integer out of range: " + Convert.ToString(_r.Value, CultureInfo.InvariantCulture));
+            case JsonTokenType.Number when j.IsInteger():
+                return j.TryGetInt32(out var i) ? i : throw Error(ref j, "integer out of range: " + j.RawText());
             default:
-                throw Expected("an integer");
+                throw Expected(ref j, "an integer");
         }
     }
 
-    private bool? ReadBool()
+    private bool? ReadBool(ref JsonCursor j)
     {
-        switch (_r.TokenType)
+        switch (j.Type)
         {
-            case JsonToken.Boolean: return (bool)_r.Value!;
-            case JsonToken.Null: return null;
-            default: throw Expected("true or false");
+            case JsonTokenType.True: return true;
+            case JsonTokenType.False: return false;
+            case JsonTokenType.Null: return null;
+            default: throw Expected(ref j, "true or false");
         }
     }
 
-    private T? ReadEnum<T>()
+    private T? ReadEnum<T>(ref JsonCursor j)
         where T : struct, Enum
     {
-        var s = ReadString();
+        if (j.Type == JsonTokenType.String && !j.IsEscaped)
+        {
+            var raw = j.Raw;
+            var utf8 = EnumNames<T>.Utf8;
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                if (raw.SequenceEqual(utf8[i]))
+                {
+                    return EnumNames<T>.Values[i];
+                }
+            }
+        }
+
+        var s = ReadString(ref j);
         if (s is null)
         {
             return null;
@@ -1431,187 +1457,202 @@ internal sealed class SnapshotParser
             }
         }
 
-        throw Error("unknown value \"" + s + "\"; expected one of: " + string.Join(", ", names));
+        throw Error(ref j, "unknown value \"" + s + "\"; expected one of: " + string.Join(", ", names));
     }
 
-    private List<string>? ReadStringArray(bool ids)
+    private List<string>? ReadStringArray(ref JsonCursor j, bool ids)
     {
-        if (_r.TokenType == JsonToken.Null)
+        if (j.Type == JsonTokenType.Null)
         {
             return null;
         }
 
-        if (_r.TokenType != JsonToken.StartArray)
+        if (j.Type != JsonTokenType.StartArray)
         {
-            throw Expected("an array");
+            throw Expected(ref j, "an array");
         }
 
         var list = new List<string>();
         while (true)
         {
-            Next();
-            if (_r.TokenType == JsonToken.EndArray)
+            Next(ref j);
+            if (j.Type == JsonTokenType.EndArray)
             {
                 return list;
             }
 
-            list.Add((ids ? ReadRequiredId() : ReadString()) ?? throw Error("null is not allowed in this list"));
+            list.Add((ids ? PoolRequiredId(ref j) : PoolString(ref j)) ?? throw Error(ref j, "null is not allowed in this list"));
         }
     }
 
-    private List<StaffRole>? ReadRoles()
+    private List<StaffRole>? ReadRoles(ref JsonCursor j)
     {
-        if (_r.TokenType == JsonToken.Null)
+        if (j.Type == JsonTokenType.Null)
         {
             return null;
         }
 
-        if (_r.TokenType != JsonToken.StartArray)
+        if (j.Type != JsonTokenType.StartArray)
         {
-            throw Expected("an array");
+            throw Expected(ref j, "an array");
         }
 
         var list = new List<StaffRole>();
         while (true)
         {
-            Next();
-            if (_r.TokenType == JsonToken.EndArray)
+            Next(ref j);
+            if (j.Type == JsonTokenType.EndArray)
             {
                 return list;
             }
 
-            list.Add(ReadEnum<StaffRole>() ?? throw Error("null is not allowed in this list"));
+            list.Add(ReadEnum<StaffRole>(ref j) ?? throw Error(ref j, "null is not allowed in this list"));
         }
     }
 
     // ---------------------------------------------------------------- tokens
 
-    /// <summary>Reads the next token that is not a comment; false at the end of the input.</summary>
-    private bool ReadToken()
-    {
-        while (_r.Read())
-        {
-            if (_r.TokenType != JsonToken.Comment)
-            {
-                return true;
-            }
-        }
+    /// <summary>Reads the next token (comments are skipped by the reader); false at the end of the input.</summary>
+    private static bool ReadToken(ref JsonCursor j) => j.Read();
 
-        return false;
-    }
-
-    /// <summary>Reads the next token that is not a comment; the end of the input is an error.</summary>
-    private void Next()
+    /// <summary>Reads the next token; the end of the input is an error.</summary>
+    private void Next(ref JsonCursor j)
     {
-        if (!ReadToken())
+        if (!j.Read())
         {
-            throw Error("unexpected end of the document");
+            throw Error(ref j, "unexpected end of the document");
         }
     }
 
     /// <summary>Checks that the current token opens an object and returns its line and position.</summary>
-    private (int Line, int Position) StartRecord()
+    private (int Line, int Position) StartRecord(ref JsonCursor j)
     {
-        if (_r.TokenType != JsonToken.StartObject)
+        if (j.Type != JsonTokenType.StartObject)
         {
-            throw Expected("an object");
+            throw Expected(ref j, "an object");
         }
 
-        return (_r.LineNumber, _r.LinePosition);
+        return _in.Locate(j.TokenIndex);
     }
 
-    /// <summary>Moves to the next property's value; false at the end of the object.</summary>
-    private bool NextProperty(out string name)
+    /// <summary>
+    /// Moves to the next property's value; false at the end of the object. <paramref name="name"/> is the
+    /// name's number in <see cref="SnapshotNames"/> (-1 for a name the format does not define), and
+    /// <see cref="_name"/> its text.
+    /// </summary>
+    private bool NextProperty(ref JsonCursor j, out int name)
     {
-        Next();
-        if (_r.TokenType == JsonToken.EndObject)
+        Next(ref j);
+        if (j.Type == JsonTokenType.EndObject)
         {
-            name = "";
+            name = -1;
             return false;
         }
 
-        name = (string)_r.Value!;
-        Next();
+        name = _in.NameId;
+        _name = _in.Name;
+        Next(ref j);
         return true;
     }
 
     /// <summary>Copies the current value (and its subtree) as compact JSON text into the extension data.</summary>
-    private void AddExtension(ref Dictionary<string, string>? ext, string name)
+    private void AddExtension(ref JsonCursor j, ref Dictionary<string, string>? ext, string name)
     {
         ext ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        ext[name] = CaptureRaw();
+        ext[name] = CaptureRaw(ref j);
     }
 
-    private string CaptureRaw()
+    /// <summary>
+    /// The current value as compact JSON: the tokens' own text (strings keep their escapes, numbers their
+    /// spelling), joined without white space.
+    /// </summary>
+    private string CaptureRaw(ref JsonCursor j)
     {
-        var sw = new StringWriter(CultureInfo.InvariantCulture);
-        using (var w = new JsonTextWriter(sw) { Formatting = Formatting.None, CloseOutput = false })
+        _raw.SetLength(0);
+        var depth = 0;
+        var comma = false;
+        while (true)
         {
-            var depth = 0;
-            while (true)
+            switch (j.Type)
             {
-                switch (_r.TokenType)
-                {
-                    case JsonToken.StartObject:
-                        w.WriteStartObject();
-                        depth++;
-                        break;
-                    case JsonToken.StartArray:
-                        w.WriteStartArray();
-                        depth++;
-                        break;
-                    case JsonToken.EndObject:
-                        w.WriteEndObject();
-                        depth--;
-                        break;
-                    case JsonToken.EndArray:
-                        w.WriteEndArray();
-                        depth--;
-                        break;
-                    case JsonToken.PropertyName:
-                        w.WritePropertyName((string)_r.Value!);
-                        break;
-                    case JsonToken.String:
-                        w.WriteValue((string)_r.Value!);
-                        break;
-                    case JsonToken.Integer:
-                    case JsonToken.Float:
-                    case JsonToken.Boolean:
-                        w.WriteValue(_r.Value);
-                        break;
-                    case JsonToken.Null:
-                    case JsonToken.Undefined:
-                        w.WriteNull();
-                        break;
-                    default:
-                        throw Error("unexpected " + _r.TokenType);
-                }
-
-                if (depth == 0)
-                {
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    Separate(ref comma);
+                    _raw.WriteByte(j.Type == JsonTokenType.StartObject ? (byte)'{' : (byte)'[');
+                    depth++;
+                    comma = false;
                     break;
-                }
-
-                Next();
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    _raw.WriteByte(j.Type == JsonTokenType.EndObject ? (byte)'}' : (byte)']');
+                    depth--;
+                    comma = true;
+                    break;
+                case JsonTokenType.PropertyName:
+                    Separate(ref comma);
+                    WriteQuoted(j.Raw);
+                    _raw.WriteByte((byte)':');
+                    comma = false;
+                    break;
+                case JsonTokenType.String:
+                    Separate(ref comma);
+                    WriteQuoted(j.Raw);
+                    comma = true;
+                    break;
+                default:
+                    Separate(ref comma);
+                    WriteRaw(j.Raw);
+                    comma = true;
+                    break;
             }
+
+            if (depth == 0)
+            {
+                break;
+            }
+
+            Next(ref j);
         }
 
-        return sw.ToString();
+        return JsonInput.StrictUtf8.GetString(_raw.GetBuffer(), 0, (int)_raw.Length);
+    }
+
+    private void Separate(ref bool comma)
+    {
+        if (comma)
+        {
+            _raw.WriteByte((byte)',');
+        }
+    }
+
+    private void WriteQuoted(ReadOnlySpan<byte> raw)
+    {
+        _raw.WriteByte((byte)'"');
+        WriteRaw(raw);
+        _raw.WriteByte((byte)'"');
+    }
+
+    private void WriteRaw(ReadOnlySpan<byte> raw)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            _raw.WriteByte(raw[i]);
+        }
     }
 
     // ---------------------------------------------------------------- errors
 
-    private SnapshotFormatException Error(string problem) =>
-        new(problem, JsonPath(_r.Path), OneBased(_r.LineNumber), OneBased(_r.LinePosition), _file);
+    private SnapshotFormatException Error(ref JsonCursor j, string problem)
+    {
+        var (line, pos) = _in.Locate(j.TokenIndex);
+        return new(problem, _in.Path(), line, pos, _file);
+    }
 
-    private SnapshotFormatException Expected(string what) => Error("expected " + what + ", found " + _r.TokenType);
+    private SnapshotFormatException Expected(ref JsonCursor j, string what) => Error(ref j, "expected " + what + ", found " + j.TypeName());
 
     /// <summary>A missing required field of the record that ends at the current token.</summary>
-    private SnapshotFormatException Missing(string field, int line, int pos) =>
-        new("required field \"" + field + "\" is missing or null", JsonPath(_r.Path) + "." + field, line, pos, _file);
-
-    private static string JsonPath(string? path) =>
-        string.IsNullOrEmpty(path) ? "$" : path![0] == '[' ? "$" + path : "$." + path;
+    private SnapshotFormatException Missing(ref JsonCursor j, string field, int line, int pos) =>
+        new("required field \"" + field + "\" is missing or null", _in.Path() + "." + field, line, pos, _file);
 
     /// <summary>The path of element <paramref name="index"/> of the array whose element is at <paramref name="elementPath"/>.</summary>
     private static string Index(string elementPath, int index)
@@ -1620,20 +1661,10 @@ internal sealed class SnapshotParser
         return elementPath.Substring(0, bracket) + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
     }
 
-    private static long Pack(int line, int pos) => ((long)line << 32) | (uint)pos;
-
-    /// <summary>Json.NET counts 0 before the first character of the text or of a line; that is 1 in 1-based terms.</summary>
-    private static int OneBased(int value) => value < 1 ? 1 : value;
-
-    /// <summary>Removes Json.NET's " Path '…', line n, position m." suffix: the exception carries those separately.</summary>
+    /// <summary>Removes System.Text.Json's " LineNumber: n | BytePositionInLine: m." suffix: the exception carries those separately.</summary>
     private static string StripLocation(string message)
     {
-        var i = message.IndexOf(" Path '", StringComparison.Ordinal);
-        if (i < 0)
-        {
-            i = message.IndexOf(", line ", StringComparison.Ordinal);
-        }
-
+        var i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return i > 0 ? message.Substring(0, i).TrimEnd('.', ' ') : message;
     }
 
@@ -1641,17 +1672,21 @@ internal sealed class SnapshotParser
     private static class EnumNames<T>
         where T : struct, Enum
     {
-        internal static readonly string[] Names = Build(out Values);
+        internal static readonly string[] Names = Build(out Values, out Utf8);
 
         internal static readonly T[] Values;
 
-        private static string[] Build(out T[] values)
+        internal static readonly byte[][] Utf8;
+
+        private static string[] Build(out T[] values, out byte[][] utf8)
         {
             var names = new string[JsonNames.AllOf<T>().Count];
             values = new T[names.Length];
+            utf8 = new byte[names.Length][];
             for (var i = 0; i < names.Length; i++)
             {
                 names[i] = JsonNames.AllOf<T>()[i];
+                utf8[i] = Encoding.UTF8.GetBytes(names[i]);
                 JsonNames.TryParse(names[i], out values[i]);
             }
 

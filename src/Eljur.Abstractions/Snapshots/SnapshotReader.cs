@@ -1,16 +1,15 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Threading;
 using Eljur.Abstractions.Model;
-using Newtonsoft.Json;
 
 namespace Eljur.Abstractions.Snapshots;
 
 /// <summary>
 /// Reads an <c>eljur.snapshot/1</c> document into a <see cref="GradebookSnapshot"/>, streaming:
-/// the text is tokenised once and the model is built record by record, so memory grows with the
-/// model, never with a copy of the text or a JSON tree.
+/// System.Text.Json's <c>Utf8JsonReader</c> tokenises the UTF-8 bytes in a pooled 64 KB buffer refilled
+/// from the stream, and the model is built record by record, so memory grows with the model, never
+/// with a copy of the text or a JSON tree.
 /// </summary>
 /// <remarks>
 /// Every problem with the input (not JSON, truncated, a wrong type, a missing required field, an
@@ -22,8 +21,6 @@ namespace Eljur.Abstractions.Snapshots;
 public static class SnapshotReader
 {
     private const int BufferSize = 1 << 16;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads a snapshot from a stream. The stream is read forward only and left open.</summary>
     /// <param name="stream">UTF-8 JSON text (a byte order mark is allowed).</param>
@@ -40,15 +37,8 @@ public static class SnapshotReader
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
-        using var json = new JsonTextReader(text)
-        {
-            DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Decimal,
-            CloseInput = false,
-            PropertyNameTable = SnapshotParser.Names,
-        };
-        return new SnapshotParser(json, fileName, cancellationToken).Parse();
+        using var input = new JsonInput(stream, BufferSize);
+        return new SnapshotParser(input, fileName, cancellationToken).Parse();
     }
 
     /// <summary>Reads a snapshot from a file. Errors name the file.</summary>

@@ -1,0 +1,124 @@
+using System;
+using System.Text;
+
+namespace Eljur.Abstractions.Snapshots;
+
+/// <summary>
+/// Strings by their UTF-8 bytes: one shared instance per distinct text, found without decoding, so a
+/// million marks of a thousand students hold a thousand student id strings and the reader allocates a
+/// string only for a text it has not met before. Used for property names (filled in advance with the
+/// format's names) and for ids and values that repeat.
+/// </summary>
+internal sealed class Utf8Pool
+{
+    private readonly int _maxCount;
+    private readonly int _maxLength;
+    private int[] _buckets;
+    private Entry[] _entries;
+    private int _count;
+
+    /// <summary>Creates a pool.</summary>
+    /// <param name="maxCount">Texts beyond this many are decoded but not kept.</param>
+    /// <param name="maxLength">Longer texts (in bytes) are decoded but not kept.</param>
+    public Utf8Pool(int maxCount, int maxLength)
+    {
+        _maxCount = maxCount;
+        _maxLength = maxLength;
+        _buckets = new int[256];
+        _entries = new Entry[256];
+    }
+
+    /// <summary>The number of texts kept.</summary>
+    public int Count => _count;
+
+    /// <summary>Adds a text in advance, with a number <see cref="Get(byte[], int, int, Encoding, out int)"/> gives back.</summary>
+    public void Add(string text, int tag)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Insert(bytes, text, Hash(bytes), tag);
+    }
+
+    /// <summary>
+    /// The shared string of <paramref name="length"/> UTF-8 bytes of <paramref name="buffer"/> at
+    /// <paramref name="offset"/>, decoded with <paramref name="decoder"/> the first time.
+    /// </summary>
+    public string Get(byte[] buffer, int offset, int length, Encoding decoder) => Get(buffer, offset, length, decoder, out _);
+
+    /// <summary>As <see cref="Get(byte[], int, int, Encoding)"/>, with the text's number (-1 unless it was added with one).</summary>
+    public string Get(byte[] buffer, int offset, int length, Encoding decoder, out int tag)
+    {
+        tag = -1;
+        if (length > _maxLength)
+        {
+            return decoder.GetString(buffer, offset, length);
+        }
+
+        var span = new ReadOnlySpan<byte>(buffer, offset, length);
+        var hash = Hash(span);
+        for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
+        {
+            ref var e = ref _entries[i];
+            if (e.Hash == hash && span.SequenceEqual(e.Bytes))
+            {
+                tag = e.Tag;
+                return e.Text;
+            }
+        }
+
+        var text = decoder.GetString(buffer, offset, length);
+        if (_count < _maxCount)
+        {
+            Insert(span.ToArray(), text, hash, -1);
+        }
+
+        return text;
+    }
+
+    /// <summary>The shared instance of a decoded text (for the rare escaped value).</summary>
+    public string Intern(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return bytes.Length > _maxLength ? text : Get(bytes, 0, bytes.Length, Encoding.UTF8);
+    }
+
+    private static int Hash(ReadOnlySpan<byte> span)
+    {
+        // FNV-1a: ids are short; the table is private to one read, so no randomisation is needed.
+        var h = 2166136261u;
+        for (var i = 0; i < span.Length; i++)
+        {
+            h = (h ^ span[i]) * 16777619u;
+        }
+
+        return (int)(h ^ (h >> 15));
+    }
+
+    private void Insert(byte[] bytes, string text, int hash, int tag)
+    {
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+            _buckets = new int[_entries.Length];
+            for (var i = 0; i < _count; i++)
+            {
+                ref var e = ref _entries[i];
+                var b = e.Hash & (_buckets.Length - 1);
+                e.Next = _buckets[b] - 1;
+                _buckets[b] = i + 1;
+            }
+        }
+
+        var bucket = hash & (_buckets.Length - 1);
+        _entries[_count] = new Entry { Bytes = bytes, Text = text, Hash = hash, Tag = tag, Next = _buckets[bucket] - 1 };
+        _buckets[bucket] = ++_count;
+    }
+
+    private struct Entry
+    {
+        public byte[] Bytes;
+        public string Text;
+        public int Hash;
+        public int Tag;
+        public int Next;
+    }
+}
