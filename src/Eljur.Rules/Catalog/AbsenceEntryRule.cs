@@ -37,7 +37,7 @@ internal sealed class AbsenceEntryRule : Rule<DeadlineParameters>
             {
                 var of = lesson;
                 string What() => $"{(absence.Late ? "Опоздание" : "Пропуск")} ученика {Describe.Student(data, absence.StudentId)} ({data.Describe(of)})";
-                context.CheckEntry("late", Entities.Of(absence), What, deadline, absence.EnteredAt, absence.EnteredAfter, Capability.AbsenceEntryTimes);
+                context.CheckEntry("late", Entities.Of(absence), What, deadline, absence.EnteredAt, absence.EnteredAfter, Capability.AbsenceEntryTimes, data.Responsibility.OfLesson(of));
             }
         }
     }
