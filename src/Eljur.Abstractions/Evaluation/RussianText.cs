@@ -64,4 +64,18 @@ public static class RussianText
     /// <param name="value">Ratio 0..1.</param>
     /// <returns>Text.</returns>
     public static string Percent(double value) => (value * 100).ToString("0.#", Culture) + "\u00a0%";
+
+    /// <summary>The Russian form of a noun after a number: <c>Plural(1, "отметка", "отметки", "отметок")</c> is «отметка», 3 → «отметки», 11 → «отметок».</summary>
+    /// <param name="count">The number.</param>
+    /// <param name="one">Form after 1, 21, 31, …</param>
+    /// <param name="few">Form after 2–4, 22–24, …</param>
+    /// <param name="many">Form after 0, 5–20, 25–30, …</param>
+    /// <returns>The form.</returns>
+    public static string Plural(long count, string one, string few, string many)
+    {
+        var n = Math.Abs(count);
+        var tens = n % 100;
+        var units = n % 10;
+        return tens is >= 11 and <= 14 ? many : units == 1 ? one : units is >= 2 and <= 4 ? few : many;
+    }
 }

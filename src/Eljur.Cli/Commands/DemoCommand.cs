@@ -43,13 +43,11 @@ internal static class DemoCommand
         }
 
         var textPath = Path.Combine(directory, "report.txt");
-        using (var text = new StreamWriter(textPath, false, new UTF8Encoding(false)))
-        {
-            TextReportWriter.Write(report, text);
-        }
+        var options = new ReportOptions { Snapshot = snapshot };
+        File.WriteAllText(textPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Text, options), new UTF8Encoding(false));
 
         var htmlPath = Path.Combine(directory, "report.html");
-        File.WriteAllText(htmlPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Html, studentNames: ReportRenderer.StudentNames(snapshot)), new UTF8Encoding(false));
+        File.WriteAllText(htmlPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Html, options), new UTF8Encoding(false));
 
         var o = console.Out;
         o.WriteLine($"Демонстрация: {snapshot.School.Name}, классы {string.Join(", ", snapshot.Classes!.Select(c => c.Name))}");

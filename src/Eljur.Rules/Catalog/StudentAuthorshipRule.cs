@@ -58,7 +58,7 @@ internal sealed class StudentAuthorshipRule : Rule<NoParameters>
             }
 
             return studentAccounts.TryGetValue(author!, out var account)
-                ? $"{Describe.Student(data, account.PersonId)} (учётная запись ученика {account.Id})"
+                ? $"{Describe.Student(data, account.PersonId)} (со своей учётной записи)"
                 : null;
         }
 
@@ -95,7 +95,7 @@ internal sealed class StudentAuthorshipRule : Rule<NoParameters>
             if (StudentName(absence.EnteredBy) is { } author)
             {
                 var lesson = data.FindLesson(absence.LessonId)!;
-                context.Report("absence", Entities.Of(absence), $"Пропуск ученика {Describe.Student(data, absence.StudentId)} ({data.Describe(lesson)}) внёс ученик — {author}.", observed: absence.EnteredAt, responsible: data.Responsibility.HomeroomTeacher(absence.StudentId));
+                context.Report("absence", Entities.Of(absence), $"Пропуск (ученик: {Describe.Student(data, absence.StudentId)}; {data.Describe(lesson)}) внёс ученик — {author}.", observed: absence.EnteredAt, responsible: data.Responsibility.HomeroomTeacher(absence.StudentId));
             }
         }
     }

@@ -75,7 +75,8 @@ public static class ReportRenderer
         }
 
         options ??= new ReportOptions();
-        return ComplianceModelBuilder.Build(report, policy, new StudentNamer(studentNames, options.Anonymize), options.Catalog ?? StandardRules.Catalog, Css.Value);
+        studentNames ??= options.Snapshot is { } snapshot ? StudentNames(snapshot) : null;
+        return ComplianceModelBuilder.Build(report, policy, new StudentNamer(studentNames, options.Anonymize), options.Catalog ?? StandardRules.Catalog, Css.Value, options.Snapshot);
     }
 
     /// <summary>The model of the monthly activity report.</summary>
