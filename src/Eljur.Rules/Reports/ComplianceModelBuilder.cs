@@ -16,7 +16,7 @@ internal static class ComplianceModelBuilder
     {
         var uses = policy?.Uses ?? Array.Empty<RuleUse>();
         var groups = FindingGrouper.Group(report.Findings, snapshot);
-        var (teachers, administration) = ResponsibleSections.Build(groups, namer, catalog);
+        var (teachers, administration) = ResponsibleSections.Build(groups, namer, catalog, (rule, clause) => FindUse(uses, rule, clause)?.Quote);
         var rules = report.Findings
             .GroupBy(f => (f.Rule, f.Clause))
             .Select(g =>
@@ -212,7 +212,7 @@ internal static class ComplianceModelBuilder
         {
             Metric = m.Metric,
             Title = Title(catalog, m.Metric),
-            Clause = string.IsNullOrWhiteSpace(m.Clause) ? "—" : m.Clause!,
+            Clause = MetricClause(m.Clause),
             Quote = use?.Quote,
             HasValue = m.Value.HasValue,
             Value = m.Value,
@@ -228,6 +228,10 @@ internal static class ComplianceModelBuilder
             Chart = Chart(m, comparison),
         };
     }
+
+    /// <summary>A clause number as it is («3.5»); a criterion's name in the document's own words, quoted («Online ведение журнала»).</summary>
+    private static string MetricClause(string? clause) =>
+        string.IsNullOrWhiteSpace(clause) ? "—" : char.IsDigit(clause![0]) ? clause : "«" + clause + "»";
 
     private static MetricChartModel Chart(MetricResult m, string comparison)
     {

@@ -149,7 +149,7 @@ public static class ReportRenderer
 
         var expected = kind switch
         {
-            ReportKind.Compliance => typeof(ComplianceReportModel),
+            ReportKind.Compliance or ReportKind.Notices => typeof(ComplianceReportModel),
             ReportKind.Activity => typeof(ActivityReportModel),
             ReportKind.Progress => typeof(ProgressReportModel),
             _ => typeof(SummarySheetModel),

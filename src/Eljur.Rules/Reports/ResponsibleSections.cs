@@ -14,7 +14,7 @@ internal static class ResponsibleSections
 
     /// <summary>Sections of the teachers (most breaches first, then name) and of the administration (null when it has nothing).</summary>
     public static (List<ResponsibleSectionModel> Teachers, ResponsibleSectionModel? Administration) Build(
-        IReadOnlyList<FindingGroup> groups, StudentNamer namer, IRuleCatalog catalog)
+        IReadOnlyList<FindingGroup> groups, StudentNamer namer, IRuleCatalog catalog, Func<string, string?, string?> quote)
     {
         var byPerson = new Dictionary<string, List<FindingGroup>>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -38,16 +38,16 @@ internal static class ResponsibleSections
         }
 
         var teachers = byPerson
-            .Select(p => Section(p.Key, names[p.Key], p.Value, namer, catalog))
+            .Select(p => Section(p.Key, names[p.Key], p.Value, namer, catalog, quote))
             .OrderByDescending(s => s.Breaches)
             .ThenByDescending(s => s.Possible)
             .ThenBy(s => s.Name, StringComparer.Create(RussianText.Culture, false))
             .Select((s, i) => s with { Anchor = "teacher-" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) })
             .ToList();
-        return (teachers, administration.Count == 0 ? null : Section(null, AdministrationName, administration, namer, catalog));
+        return (teachers, administration.Count == 0 ? null : Section(null, AdministrationName, administration, namer, catalog, quote));
     }
 
-    private static ResponsibleSectionModel Section(string? id, string name, List<FindingGroup> groups, StudentNamer namer, IRuleCatalog catalog)
+    private static ResponsibleSectionModel Section(string? id, string name, List<FindingGroup> groups, StudentNamer namer, IRuleCatalog catalog, Func<string, string?, string?> quote)
     {
         bool IsBreach(FindingGroup g) => g.Severity != Severity.Info && g.Certainty == Certainty.Certain;
         var breaches = groups.Where(IsBreach).ToList();
@@ -72,6 +72,14 @@ internal static class ResponsibleSections
             ByRule = byRule,
             ByRuleText = string.Join("; ", byRule.Select(r => $"{r.Name} — {r.Count}")),
             WorstDelay = worst > TimeSpan.Zero ? Delay(worst) : missing ? "не внесено" : "—",
+            Clauses = groups
+                .Where(g => g.Severity != Severity.Info)
+                .Select(g => (g.Rule, g.Clause))
+                .Distinct()
+                .Select(c => (Clause: string.IsNullOrWhiteSpace(c.Clause) ? "—" : c.Clause!, Title: catalog.TryGet(c.Rule, out var definition) ? definition.Title : c.Rule, Quote: quote(c.Rule, c.Clause)))
+                .GroupBy(c => (c.Clause, c.Quote))
+                .Select(c => new ClauseModel { Clause = c.Key.Clause, Title = string.Join("; ", c.Select(x => x.Title)), Quote = c.Key.Quote })
+                .ToList(),
             Cases = groups.Select(g => Case(g, namer, catalog)).ToList(),
         };
     }

@@ -39,6 +39,9 @@ public sealed record ResponsibleSectionModel
     /// <summary>The worst delay, e.g. «8 дней», or «—».</summary>
     public string WorstDelay { get; init; } = "";
 
+    /// <summary>The clauses of the regulation this person breached, with their text when the policy quotes it.</summary>
+    public IReadOnlyList<ClauseModel> Clauses { get; init; } = Array.Empty<ClauseModel>();
+
     /// <summary>The cases, by date.</summary>
     public IReadOnlyList<CaseModel> Cases { get; init; } = Array.Empty<CaseModel>();
 }
