@@ -42,7 +42,8 @@ public class GenerateTests
         var check = CliRunner.Run(
             "check", "--snapshot", Path.Combine(dir, "region-s01.json"), "--policy", "lyceum68-ufa-2023", "--as-of", "2024-11-01T06:00:00+05:00");
         Assert.Equal(1, check.Code);
-        Assert.Contains("current-mark-entry", check.Out);
+        Assert.Contains("Текущие отметки", check.Out);
+        Assert.Contains("Кто должен исправить:", check.Out);
     }
 
     [Fact]

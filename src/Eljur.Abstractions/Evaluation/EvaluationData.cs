@@ -24,6 +24,7 @@ public sealed class EvaluationData
     private readonly Lazy<HashSet<string>> _lessonsWithMarks;
     private readonly Lazy<HashSet<string>> _lessonsWithAbsences;
     private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+    private ResponsibilityIndex? _responsibility;
 
     /// <summary>Prepares a snapshot for evaluation.</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -222,6 +223,9 @@ public sealed class EvaluationData
     /// <param name="date">A school-local date.</param>
     /// <returns>True when in scope.</returns>
     public bool InScope(DateTime date) => date >= From && date <= To && date <= AsOfDate;
+
+    /// <summary>Who must put a finding right: what a rule passes as the <c>responsible</c> of what it reports.</summary>
+    public ResponsibilityIndex Responsibility => _responsibility ??= new ResponsibilityIndex(this);
 
     /// <summary>Finds a lesson by id.</summary>
     /// <param name="id">Lesson id.</param>

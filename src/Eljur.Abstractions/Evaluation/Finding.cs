@@ -4,7 +4,7 @@ namespace Eljur.Abstractions.Evaluation;
 
 /// <summary>One breach (or possible breach) of a rule of a policy.</summary>
 /// <remarks>
-/// A rule may give the Russian message as a function (<see cref="RuleContext.Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity)"/>):
+/// A rule may give the Russian message as a function (<see cref="RuleContext.Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity, ResponsibleStaff)"/>):
 /// the text is then composed the first time <see cref="Message"/> is read, and kept. A large report is
 /// mostly counted, filtered and sorted before anything is printed, so a check that finds fifty thousand
 /// late marks does not format fifty thousand sentences that nobody reads; a report writer reads every
@@ -38,6 +38,12 @@ public sealed record Finding
 
     /// <summary>What was observed (the entry time), in the school's offset; absent for <c>missing</c>.</summary>
     public DateTimeOffset? Observed { get; init; }
+
+    /// <summary>
+    /// The staff member who must put the finding right (<c>rules.md</c>, «Who is responsible»), computed once
+    /// by the engine when the finding is reported; <see langword="null"/> means the school's administration.
+    /// </summary>
+    public ResponsibleStaff? Responsible { get; init; }
 
     /// <summary>Human-readable explanation in Russian (composed on first read when the rule gave a function).</summary>
     public string Message
@@ -87,6 +93,7 @@ public sealed record Finding
                 && Entity.Equals(other.Entity)
                 && Nullable.Equals(Deadline, other.Deadline)
                 && Nullable.Equals(Observed, other.Observed)
+                && Equals(Responsible, other.Responsible)
                 && string.Equals(Message, other.Message, StringComparison.Ordinal)));
 
     /// <inheritdoc />

@@ -74,6 +74,19 @@ public static class ReportJsonWriter
                 Prop(w, "observed", Timestamp(o));
             }
 
+            w.WritePropertyName("responsible");
+            if (f.Responsible is { } who)
+            {
+                w.WriteStartObject();
+                Prop(w, "id", who.Id);
+                Prop(w, "name", who.Name);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull();
+            }
+
             Prop(w, "message", f.Message);
             w.WriteEndObject();
         }

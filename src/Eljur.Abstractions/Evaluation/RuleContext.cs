@@ -61,7 +61,7 @@ public sealed class RuleContext
     public bool CanEvaluate(string aspect) => _disabledAspects.Count == 0 || !_disabledAspects.Contains(aspect);
 
     /// <summary>
-    /// Whether <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/> with these values would do anything: report a finding (the
+    /// Whether <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string, ResponsibleStaff)"/> with these values would do anything: report a finding (the
     /// deadline has passed and was missed, certainly or possibly) or record a missing entry time. Most
     /// records meet their deadline, so a rule asks this first and builds the Russian description of
     /// the record only when it is needed.
@@ -70,7 +70,7 @@ public sealed class RuleContext
     /// <param name="deadline">The deadline.</param>
     /// <param name="enteredAt">When entered or first observed.</param>
     /// <param name="enteredAfter">When last looked for and not seen.</param>
-    /// <returns>False when <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/> would return null without recording anything.</returns>
+    /// <returns>False when <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string, ResponsibleStaff)"/> would return null without recording anything.</returns>
     public bool WouldReportEntry(string aspect, DateTimeOffset deadline, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter) =>
         deadline < AsOf && CanEvaluate(aspect) && (enteredAt is not { } at || EntryJudgement.Judge(deadline, at, enteredAfter) is not null);
 
@@ -111,6 +111,7 @@ public sealed class RuleContext
     /// <param name="deadline">The deadline, for deadline rules.</param>
     /// <param name="observed">What was observed (absent for <c>missing</c>).</param>
     /// <param name="severity">The rule's default severity for this finding; a policy's override applies unless it is <see cref="Severity.Info"/>.</param>
+    /// <param name="responsible">Who must put it right (<see cref="EvaluationData.Responsibility"/>); null for the administration.</param>
     public void Report(
         string aspect,
         FindingEntity entity,
@@ -118,14 +119,15 @@ public sealed class RuleContext
         Certainty certainty = Certainty.Certain,
         DateTimeOffset? deadline = null,
         DateTimeOffset? observed = null,
-        Severity severity = Severity.Error)
+        Severity severity = Severity.Error,
+        ResponsibleStaff? responsible = null)
     {
         if (!CanEvaluate(aspect))
         {
             return;
         }
 
-        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, message ?? "", null));
+        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, message ?? "", null, responsible));
     }
 
     /// <summary>
@@ -141,6 +143,7 @@ public sealed class RuleContext
     /// <param name="deadline">The deadline, for deadline rules.</param>
     /// <param name="observed">What was observed (absent for <c>missing</c>).</param>
     /// <param name="severity">The rule's default severity for this finding; a policy's override applies unless it is <see cref="Severity.Info"/>.</param>
+    /// <param name="responsible">Who must put it right (<see cref="EvaluationData.Responsibility"/>); null for the administration.</param>
     public void Report(
         string aspect,
         FindingEntity entity,
@@ -148,11 +151,12 @@ public sealed class RuleContext
         Certainty certainty = Certainty.Certain,
         DateTimeOffset? deadline = null,
         DateTimeOffset? observed = null,
-        Severity severity = Severity.Error) =>
-        Report(aspect, entity, static compose => compose(), message ?? throw new ArgumentNullException(nameof(message)), certainty, deadline, observed, severity);
+        Severity severity = Severity.Error,
+        ResponsibleStaff? responsible = null) =>
+        Report(aspect, entity, static compose => compose(), message ?? throw new ArgumentNullException(nameof(message)), certainty, deadline, observed, severity, responsible);
 
     /// <summary>
-    /// <see cref="Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity)"/>
+    /// <see cref="Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity, ResponsibleStaff)"/>
     /// with the message made from <paramref name="state"/> by <paramref name="message"/> (best a static
     /// lambda): one small object per finding instead of a closure and a delegate.
     /// </summary>
@@ -165,6 +169,7 @@ public sealed class RuleContext
     /// <param name="deadline">The deadline, for deadline rules.</param>
     /// <param name="observed">What was observed (absent for <c>missing</c>).</param>
     /// <param name="severity">The rule's default severity for this finding; a policy's override applies unless it is <see cref="Severity.Info"/>.</param>
+    /// <param name="responsible">Who must put it right (<see cref="EvaluationData.Responsibility"/>); null for the administration.</param>
     public void Report<TState>(
         string aspect,
         FindingEntity entity,
@@ -173,7 +178,8 @@ public sealed class RuleContext
         Certainty certainty = Certainty.Certain,
         DateTimeOffset? deadline = null,
         DateTimeOffset? observed = null,
-        Severity severity = Severity.Error)
+        Severity severity = Severity.Error,
+        ResponsibleStaff? responsible = null)
     {
         if (message is null)
         {
@@ -185,13 +191,13 @@ public sealed class RuleContext
             return;
         }
 
-        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, null, new StateMessage<TState>(message, state)));
+        _findings.Add(Create(aspect, entity, certainty, SchoolTime(deadline), SchoolTime(observed), severity, null, new StateMessage<TState>(message, state), responsible));
     }
 
     private DateTimeOffset? SchoolTime(DateTimeOffset? instant) => instant is { } i ? Clock.ToSchoolTime(i) : null;
 
     /// <summary>A finding whose times are already in the school's offset, with its text or what composes it.</summary>
-    private Finding Create(string aspect, FindingEntity entity, Certainty certainty, DateTimeOffset? deadline, DateTimeOffset? observed, Severity severity, string? text, FindingMessage? composer)
+    private Finding Create(string aspect, FindingEntity entity, Certainty certainty, DateTimeOffset? deadline, DateTimeOffset? observed, Severity severity, string? text, FindingMessage? composer, ResponsibleStaff? responsible)
     {
         var effective = severity == Severity.Info ? Severity.Info : Use.Severity ?? severity;
         return composer is null
@@ -205,6 +211,7 @@ public sealed class RuleContext
                 Entity = entity,
                 Deadline = deadline,
                 Observed = observed,
+                Responsible = responsible,
                 Message = text ?? "",
             }
             : new Finding
@@ -217,6 +224,7 @@ public sealed class RuleContext
                 Entity = entity,
                 Deadline = deadline,
                 Observed = observed,
+                Responsible = responsible,
                 ComposeWith = composer,
             };
     }
@@ -358,6 +366,7 @@ public sealed class RuleContext
     /// <param name="enteredAt">When entered or first observed.</param>
     /// <param name="enteredAfter">When last looked for and not seen.</param>
     /// <param name="entryCapability">The capability that promises the entry time.</param>
+    /// <param name="responsible">Who must put it right (<see cref="EvaluationData.Responsibility"/>); null for the administration.</param>
     /// <returns>The certainty of the reported finding, or null when none was reported.</returns>
     public Certainty? CheckEntry(
         string aspect,
@@ -366,13 +375,14 @@ public sealed class RuleContext
         DateTimeOffset deadline,
         DateTimeOffset? enteredAt,
         DateTimeOffset? enteredAfter,
-        string entryCapability) =>
-        CheckEntry(aspect, entity, static text => text, what ?? "", deadline, enteredAt, enteredAfter, entryCapability);
+        string entryCapability,
+        ResponsibleStaff? responsible = null) =>
+        CheckEntry(aspect, entity, static text => text, what ?? "", deadline, enteredAt, enteredAfter, entryCapability, responsible);
 
     /// <summary>
-    /// <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/>
+    /// <see cref="CheckEntry(string, FindingEntity, string, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string, ResponsibleStaff)"/>
     /// with the description of the record composed only when the finding's message is read (see
-    /// <see cref="Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity)"/>).
+    /// <see cref="Report(string, FindingEntity, Func{string}, Certainty, DateTimeOffset?, DateTimeOffset?, Severity, ResponsibleStaff)"/>).
     /// </summary>
     /// <param name="aspect">Aspect of the finding, usually <c>late</c>.</param>
     /// <param name="entity">The record.</param>
@@ -381,6 +391,7 @@ public sealed class RuleContext
     /// <param name="enteredAt">When entered or first observed.</param>
     /// <param name="enteredAfter">When last looked for and not seen.</param>
     /// <param name="entryCapability">The capability that promises the entry time.</param>
+    /// <param name="responsible">Who must put it right (<see cref="EvaluationData.Responsibility"/>); null for the administration.</param>
     /// <returns>The certainty of the reported finding, or null when none was reported.</returns>
     public Certainty? CheckEntry(
         string aspect,
@@ -389,11 +400,12 @@ public sealed class RuleContext
         DateTimeOffset deadline,
         DateTimeOffset? enteredAt,
         DateTimeOffset? enteredAfter,
-        string entryCapability) =>
-        CheckEntry(aspect, entity, static compose => compose(), what ?? throw new ArgumentNullException(nameof(what)), deadline, enteredAt, enteredAfter, entryCapability);
+        string entryCapability,
+        ResponsibleStaff? responsible = null) =>
+        CheckEntry(aspect, entity, static compose => compose(), what ?? throw new ArgumentNullException(nameof(what)), deadline, enteredAt, enteredAfter, entryCapability, responsible);
 
     /// <summary>
-    /// <see cref="CheckEntry(string, FindingEntity, Func{string}, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string)"/>
+    /// <see cref="CheckEntry(string, FindingEntity, Func{string}, DateTimeOffset, DateTimeOffset?, DateTimeOffset?, string, ResponsibleStaff)"/>
     /// with the description made from <paramref name="state"/> by <paramref name="what"/> (best a static
     /// lambda): a finding then costs one small object for its message instead of two closures.
     /// </summary>
@@ -406,6 +418,7 @@ public sealed class RuleContext
     /// <param name="enteredAt">When entered or first observed.</param>
     /// <param name="enteredAfter">When last looked for and not seen.</param>
     /// <param name="entryCapability">The capability that promises the entry time.</param>
+    /// <param name="responsible">Who must put it right (<see cref="EvaluationData.Responsibility"/>); null for the administration.</param>
     /// <returns>The certainty of the reported finding, or null when none was reported.</returns>
     public Certainty? CheckEntry<TState>(
         string aspect,
@@ -415,7 +428,8 @@ public sealed class RuleContext
         DateTimeOffset deadline,
         DateTimeOffset? enteredAt,
         DateTimeOffset? enteredAfter,
-        string entryCapability)
+        string entryCapability,
+        ResponsibleStaff? responsible = null)
     {
         if (what is null)
         {
@@ -443,7 +457,7 @@ public sealed class RuleContext
         var seen = Clock.ToSchoolTime(at);
         var judged = certainty.Value;
         var message = new LateEntryMessage<TState>(what, state, judged, seen, dl, enteredAfter, Clock);
-        _findings.Add(Create(aspect, entity, judged, dl, seen, Severity.Error, null, message));
+        _findings.Add(Create(aspect, entity, judged, dl, seen, Severity.Error, null, message, responsible));
         return certainty;
     }
 }

@@ -42,10 +42,11 @@ internal static class DemoCommand
         AtomicFile.Write(jsonPath, json => ReportJsonWriter.Write(report, json));
 
         var textPath = Path.Combine(directory, "report.txt");
-        AtomicFile.WriteText(textPath, text => TextReportWriter.Write(report, text));
+        var options = new ReportOptions { Snapshot = snapshot };
+        AtomicFile.WriteAllText(textPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Text, options));
 
         var htmlPath = Path.Combine(directory, "report.html");
-        AtomicFile.WriteAllText(htmlPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Html, studentNames: ReportRenderer.StudentNames(snapshot)));
+        AtomicFile.WriteAllText(htmlPath, ReportRenderer.RenderCompliance(report, policy, ReportFormat.Html, options));
 
         var o = console.Out;
         o.WriteLine($"Демонстрация: {snapshot.School.Name}, классы {string.Join(", ", snapshot.Classes!.Select(c => c.Name))}");

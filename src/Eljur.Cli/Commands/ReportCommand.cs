@@ -17,13 +17,14 @@ internal static class ReportCommand
 {
     public static readonly string[] Formats = { "html", "md" };
 
-    public static Command Create(Console2 console)
+    public static Command Create(Console2 console, TimeProvider? time = null)
     {
         var command = new Command("report", "Отчёты по данным журнала: активность пользователей, успеваемость и качество, сводная ведомость итоговых отметок")
         {
             Sub(ReportKind.Activity, "activity", "Активность пользователей по месяцам: учётные записи, активация, входы по ролям", console),
             Sub(ReportKind.Progress, "progress", "Успеваемость и качество знаний по периодам, классам и предметам", console),
             Sub(ReportKind.SummarySheet, "summary-sheet", "Сводная ведомость итоговых отметок за учебный год (для печати и архива, хранить 75 лет)", console),
+            NoticesCommand.Create(console, time ?? TimeProvider.System),
         };
         return command;
     }

@@ -37,7 +37,7 @@ internal sealed class ReportOutput
         }
 
         var names = snapshot is null ? null : ReportRenderer.StudentNames(snapshot);
-        return new ReportOutput(format, new ReportOptions { Anonymize = anonymize, TemplatePath = template }, policy, names);
+        return new ReportOutput(format, new ReportOptions { Anonymize = anonymize, TemplatePath = template, Snapshot = snapshot }, policy, names);
     }
 
     /// <summary>The format option's value as a <see cref="ReportFormat"/> (html, md, or text).</summary>

@@ -16,7 +16,7 @@ internal static class CliApp
             CheckCommand.Create(console, time),
             FetchCommand.Create(console, time),
             PoliciesCommand.Create(console),
-            ReportCommand.Create(console),
+            ReportCommand.Create(console, time),
             SyncCommand.Create(console, time),
             SnapshotCommand.Create(console),
             GenerateCommand.Create(console),

@@ -36,8 +36,8 @@ internal sealed class AbsenceEntryRule : Rule<DeadlineParameters>
                 && context.WouldReportEntry("late", deadline, absence.EnteredAt, absence.EnteredAfter))
             {
                 var of = lesson;
-                string What() => $"{(absence.Late ? "Опоздание" : "Пропуск")} ученика {Describe.Student(data, absence.StudentId)} ({data.Describe(of)})";
-                context.CheckEntry("late", Entities.Of(absence), What, deadline, absence.EnteredAt, absence.EnteredAfter, Capability.AbsenceEntryTimes);
+                string What() => $"{(absence.Late ? "Опоздание" : "Пропуск")} (ученик: {Describe.Student(data, absence.StudentId)}; {data.Describe(of)})";
+                context.CheckEntry("late", Entities.Of(absence), What, deadline, absence.EnteredAt, absence.EnteredAfter, Capability.AbsenceEntryTimes, data.Responsibility.OfLesson(of));
             }
         }
     }

@@ -68,19 +68,19 @@ internal sealed class AccessAfterLeaveRule : Rule<NoParameters>
             var left = context.Clock.EndOfDay(leave.Date);
             if (account.Active)
             {
-                context.Report("active", Entities.Of(account), $"Учётная запись {account.Id} ({leave.Who}) всё ещё активна.", deadline: left);
+                context.Report("active", Entities.Of(account), $"Учётная запись не закрыта: {leave.Who}.", deadline: left);
             }
 
             if (after.TryGetValue(account.Id, out var logins))
             {
                 var first = context.Clock.ToSchoolTime(logins.First);
-                context.Report("login", Entities.Of(account), $"Вход в учётную запись {account.Id} ({leave.Who}) после {RussianText.Date(leave.Date)}: {RussianText.Moment(first)}, всего входов после этой даты: {logins.Count}.", deadline: left, observed: first);
+                context.Report("login", Entities.Of(account), $"Вход в учётную запись после {RussianText.Date(leave.Date)} ({leave.Who}): {RussianText.Moment(first)}, всего входов после этой даты: {logins.Count}.", deadline: left, observed: first);
             }
             else if (context.CanEvaluate("login") && account.LastLoginAt is { } last && last > left && last <= context.AsOf)
             {
                 // The account's own last-login time is evidence too, when the login log missed it.
                 var seen = context.Clock.ToSchoolTime(last);
-                context.Report("login", Entities.Of(account), $"Вход в учётную запись {account.Id} ({leave.Who}) после {RussianText.Date(leave.Date)}: последний вход {RussianText.Moment(seen)}.", deadline: left, observed: seen);
+                context.Report("login", Entities.Of(account), $"Вход в учётную запись после {RussianText.Date(leave.Date)} ({leave.Who}): последний вход {RussianText.Moment(seen)}.", deadline: left, observed: seen);
             }
         }
     }
@@ -93,7 +93,7 @@ internal sealed class AccessAfterLeaveRule : Rule<NoParameters>
         {
             case AccountRole.Student:
                 return data.FindStudent(account.PersonId) is { LeftOn: { } leftOn } student
-                    ? (leftOn.Date, $"ученик {student.Name}, выбыл {RussianText.Date(leftOn)}")
+                    ? (leftOn.Date, $"ученик: {student.Name}, выбыл {RussianText.Date(leftOn)}")
                     : null;
             case AccountRole.Parent:
                 if (account.StudentIds.Count == 0)
@@ -118,7 +118,7 @@ internal sealed class AccessAfterLeaveRule : Rule<NoParameters>
                 return (latest, $"родитель; все дети выбыли, последний — {RussianText.Date(latest)}");
             default:
                 return data.FindStaff(account.PersonId) is { EmployedUntil: { } until } staff
-                    ? (until.Date, $"сотрудник {staff.Name}, работал до {RussianText.Date(until)}")
+                    ? (until.Date, $"сотрудник: {staff.Name}, работал до {RussianText.Date(until)}")
                     : null;
         }
     }

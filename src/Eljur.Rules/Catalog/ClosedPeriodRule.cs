@@ -63,7 +63,7 @@ internal sealed class ClosedPeriodRule : Rule<ClosedPeriodRule.Parameters>
                 if (author != AuthorStatus.Allowed)
                 {
                     var message = $"Отметка выставлена в закрытом периоде ({subject}): внесена {RussianText.Moment(context.Clock.ToSchoolTime(enteredAt))}, а {closed}" + p.OverrideRoles.Explain(author);
-                    Report(context, "entered", Entities.Of(mark), message, timing, author, closedAt, enteredAt);
+                    Report(context, "entered", Entities.Of(mark), message, timing, author, closedAt, enteredAt, data.Responsibility.OfMark(mark));
                 }
             }
 
@@ -84,7 +84,7 @@ internal sealed class ClosedPeriodRule : Rule<ClosedPeriodRule.Parameters>
                 if (author != AuthorStatus.Allowed)
                 {
                     var message = $"Отметка исправлена «{revision.From}» → «{revision.To}» в закрытом периоде ({subject}): {RussianText.Moment(context.Clock.ToSchoolTime(revision.At))}, а {closed}" + p.OverrideRoles.Explain(author);
-                    Report(context, "revised", Entities.Revision(mark, i + 1), message, timing, author, closedAt, revision.At);
+                    Report(context, "revised", Entities.Revision(mark, i + 1), message, timing, author, closedAt, revision.At, data.Responsibility.OfMark(mark));
                 }
             }
         }
@@ -105,7 +105,7 @@ internal sealed class ClosedPeriodRule : Rule<ClosedPeriodRule.Parameters>
         return best;
     }
 
-    private static void Report(RuleContext context, string aspect, FindingEntity entity, string message, Certainty timing, AuthorStatus author, DateTimeOffset closedAt, DateTimeOffset observed)
+    private static void Report(RuleContext context, string aspect, FindingEntity entity, string message, Certainty timing, AuthorStatus author, DateTimeOffset closedAt, DateTimeOffset observed, ResponsibleStaff? responsible)
     {
         if (timing == Certainty.Possible)
         {
@@ -113,7 +113,7 @@ internal sealed class ClosedPeriodRule : Rule<ClosedPeriodRule.Parameters>
         }
 
         var certainty = timing == Certainty.Possible || author == AuthorStatus.Unknown ? Certainty.Possible : Certainty.Certain;
-        context.Report(aspect, entity, message, certainty, closedAt, observed);
+        context.Report(aspect, entity, message, certainty, closedAt, observed, responsible: responsible);
     }
 
     internal sealed record Parameters(int GraceDays, OverrideRoles OverrideRoles);

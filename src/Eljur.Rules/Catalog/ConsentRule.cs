@@ -38,7 +38,7 @@ internal sealed class ConsentRule : Rule<NoParameters>
             {
                 if (data.FindStudent(account.PersonId) is { } student && student.Consent != true)
                 {
-                    context.Report("noConsent", Entities.Of(account), $"Активна учётная запись ученика {student.Name} ({account.Id}), а {ConsentText(student)}.");
+                    context.Report("noConsent", Entities.Of(account), $"Учётная запись ученика активна (ученик: {student.Name}), а {ConsentText(student)}.");
                 }
             }
             else if (account.Role == AccountRole.Parent)
@@ -54,7 +54,7 @@ internal sealed class ConsentRule : Rule<NoParameters>
 
                 if (without.Count > 0)
                 {
-                    context.Report("noConsent", Entities.Of(account), $"Активна учётная запись родителя {account.Id}, связанная с учениками без согласия: {string.Join("; ", without)}.");
+                    context.Report("noConsent", Entities.Of(account), $"Учётная запись родителя активна, хотя у детей нет согласия: {string.Join("; ", without)}.");
                 }
             }
         }

@@ -55,7 +55,7 @@ internal sealed class CurrentMarkEntryRule : Rule<DeadlineParameters>
             {
                 // The entry has what the finding needs; the mark record is read only if the message is.
                 var late = mark ?? entries.MarkAt(i);
-                context.CheckEntry("late", Entities.Mark(entry.Id), static s => "Текущая " + Describe.Mark(s.Data, s.Mark), (Data: data, Mark: late), due, entry.EnteredAt, entry.EnteredAfter, Capability.MarkEntryTimes);
+                context.CheckEntry("late", Entities.Mark(entry.Id), static s => "Текущая " + Describe.Mark(s.Data, s.Mark), (Data: data, Mark: late), due, entry.EnteredAt, entry.EnteredAfter, Capability.MarkEntryTimes, data.Responsibility.OfMark(late));
             }
         }
     }

@@ -68,7 +68,7 @@ internal sealed class FinalAfterGiaRule : Rule<FinalAfterGiaRule.Parameters>
             if (context.Deadline(anchor, context.Clock.LocalDate(gia), null, null, "late") is { } deadline)
             {
                 var what = $"Итоговая {Describe.Mark(data, mark)} (результаты ГИА внесены {RussianText.Moment(context.Clock.ToSchoolTime(gia))}, срок {p.WorkingDays} раб. дн.)";
-                context.CheckEntry("late", Entities.Of(mark), what, deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes);
+                context.CheckEntry("late", Entities.Of(mark), what, deadline, mark.EnteredAt, mark.EnteredAfter, Capability.MarkEntryTimes, data.Responsibility.HomeroomTeacher(mark.StudentId));
             }
         }
     }

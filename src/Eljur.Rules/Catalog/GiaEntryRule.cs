@@ -37,7 +37,7 @@ internal sealed class GiaEntryRule : Rule<GiaEntryRule.Parameters>
                 var what = $"Результат ГИА («{result.Value}», {Describe.Student(data, result.StudentId)}, {data.FindSubject(result.SubjectId)?.Name ?? result.SubjectId}, объявлен {RussianText.Date(result.AnnouncedOn)}, срок {p.WorkingDays} раб. дн.)";
 
                 // GIA results carry no enteredAfter: their entry time is exact.
-                context.CheckEntry("late", Entities.Of(result), what, deadline, result.EnteredAt, null, Capability.EntryTimes);
+                context.CheckEntry("late", Entities.Of(result), what, deadline, result.EnteredAt, null, Capability.EntryTimes, data.Responsibility.HomeroomTeacher(result.StudentId));
             }
         }
     }

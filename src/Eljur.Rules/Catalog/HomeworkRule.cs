@@ -32,7 +32,7 @@ internal sealed class HomeworkRule : Rule<DeadlineParameters>
             if (context.Deadline(p.Anchor, lesson.Date, lesson, lesson.ClassId, "late") is { } deadline
                 && context.WouldReportEntry("late", deadline, lesson.HomeworkEnteredAt, lesson.HomeworkEnteredAfter))
             {
-                context.CheckEntry("late", Entities.Of(lesson), () => $"Домашнее задание ({data.Describe(lesson)})", deadline, lesson.HomeworkEnteredAt, lesson.HomeworkEnteredAfter, Capability.HomeworkEntryTimes);
+                context.CheckEntry("late", Entities.Of(lesson), () => $"Домашнее задание ({data.Describe(lesson)})", deadline, lesson.HomeworkEnteredAt, lesson.HomeworkEnteredAfter, Capability.HomeworkEntryTimes, data.Responsibility.OfLesson(lesson));
             }
         }
     }

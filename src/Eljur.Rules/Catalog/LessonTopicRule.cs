@@ -39,7 +39,8 @@ internal sealed class LessonTopicRule : Rule<DeadlineParameters>
                         "missing",
                         Entities.Of(lesson),
                         () => $"Не записана тема урока ({data.Describe(lesson)}); срок — до {RussianText.Moment(clock.ToSchoolTime(deadline))}.",
-                        deadline: deadline);
+                        deadline: deadline,
+                        responsible: data.Responsibility.OfLesson(lesson));
                 }
 
                 continue;
@@ -47,7 +48,7 @@ internal sealed class LessonTopicRule : Rule<DeadlineParameters>
 
             if (context.WouldReportEntry("late", deadline, lesson.TopicEnteredAt, lesson.TopicEnteredAfter))
             {
-                context.CheckEntry("late", Entities.Of(lesson), () => $"Тема урока ({data.Describe(lesson)})", deadline, lesson.TopicEnteredAt, lesson.TopicEnteredAfter, Capability.TopicEntryTimes);
+                context.CheckEntry("late", Entities.Of(lesson), () => $"Тема урока ({data.Describe(lesson)})", deadline, lesson.TopicEnteredAt, lesson.TopicEnteredAfter, Capability.TopicEntryTimes, data.Responsibility.OfLesson(lesson));
             }
         }
     }

@@ -68,7 +68,7 @@ internal sealed class MarkCorrectionRule : Rule<MarkCorrectionRule.Parameters>
                 DateTimeOffset? deadline = window is { } w ? firstSeen + w : null;
                 var aspect = window is null ? "forbidden" : "late";
                 var clock = context.Clock;
-                context.Report(aspect, Entities.Revision(mark, i + 1), static s => Message(s), new MessageState(data, clock, p, mark, revision, firstSeen, author, byPolling), certainty, deadline, revision.At);
+                context.Report(aspect, Entities.Revision(mark, i + 1), static s => Message(s), new MessageState(data, clock, p, mark, revision, firstSeen, author, byPolling), certainty, deadline, revision.At, responsible: data.Responsibility.OfRevision(mark, revision));
             }
         }
     }

@@ -164,7 +164,8 @@ internal sealed class PeriodMarksRule : Rule<PeriodMarksRule.Parameters>
                                     "missing",
                                     Entities.PeriodMark(student.Id, subjectId, period.Id),
                                     () => $"{Describe(data, period, student, schoolClass, subjectId)}: не выставлена; срок — до {RussianText.Moment(deadline)}.",
-                                    deadline: deadline);
+                                    deadline: deadline,
+                                    responsible: data.Responsibility.MainTeacher(student.ClassId, subjectId, period.Start, period.End));
                             }
 
                             continue;
@@ -179,7 +180,8 @@ internal sealed class PeriodMarksRule : Rule<PeriodMarksRule.Parameters>
                                 deadline,
                                 mark.EnteredAt,
                                 mark.EnteredAfter,
-                                Capability.MarkEntryTimes);
+                                Capability.MarkEntryTimes,
+                                data.Responsibility.MainTeacher(student.ClassId, subjectId, period.Start, period.End));
                         }
                     }
                 }

@@ -59,12 +59,13 @@ internal sealed class PlanBeforeYearRule : Rule<NoParameters>
             }
 
             var entity = Entities.Plan(lesson.ClassId, lesson.SubjectId);
+            var responsible = data.Responsibility.MainTeacher(lesson.ClassId, lesson.SubjectId, data.From, data.To < data.AsOfDate ? data.To : data.AsOfDate);
             var what = $"Календарно-тематическое планирование ({data.FindClass(lesson.ClassId)?.Name ?? lesson.ClassId}, {data.FindSubject(lesson.SubjectId)?.Name ?? lesson.SubjectId})";
             if (!plans.TryGetValue(key, out var found))
             {
                 // Lessons are already held, so a plan due before the year started is overdue whatever the as-of moment.
                 var due = deadline is { } d ? $"; должно быть внесено до начала учебного года ({RussianText.Date(year!.Start)})" : "";
-                context.Report("missing", entity, $"{what} отсутствует, хотя уроки уже проводятся{due}.", deadline: deadline);
+                context.Report("missing", entity, $"{what} отсутствует, хотя уроки уже проводятся{due}.", deadline: deadline, responsible: responsible);
                 continue;
             }
 
@@ -73,7 +74,7 @@ internal sealed class PlanBeforeYearRule : Rule<NoParameters>
                 if (deadline is { } dl)
                 {
                     // Plans carry no enteredAfter: the entry time is exact. A plan without one leaves "late" unjudged.
-                    context.CheckEntry("late", entity, what + $" (учебный год начинается {RussianText.Date(year!.Start)})", dl, plan.EnteredAt, null, Capability.Plans);
+                    context.CheckEntry("late", entity, what + $" (учебный год начинается {RussianText.Date(year!.Start)})", dl, plan.EnteredAt, null, Capability.Plans, responsible);
                 }
 
                 if (plan.PlannedHours is not { } planned || plan.CurriculumHours is not { } curriculum)
@@ -82,7 +83,7 @@ internal sealed class PlanBeforeYearRule : Rule<NoParameters>
                 }
                 else if (planned != curriculum)
                 {
-                    context.Report("hours", entity, $"{what}: запланировано {Hours(planned)} ч, а по учебному плану {Hours(curriculum)} ч.");
+                    context.Report("hours", entity, $"{what}: запланировано {Hours(planned)} ч, а по учебному плану {Hours(curriculum)} ч.", responsible: responsible);
                 }
             }
         }

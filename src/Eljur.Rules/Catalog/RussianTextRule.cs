@@ -83,7 +83,8 @@ internal sealed class RussianTextRule : Rule<RussianTextRule.Parameters>
         context.Report(
             aspect,
             Entities.Of(lesson),
-            $"{what} ({context.Data.Describe(lesson)}) не на русском языке: «{quote}» — доля кириллицы среди букв {share}, требуется не менее {RussianText.Percent(p.MinCyrillicShare)}.");
+            $"{what} ({context.Data.Describe(lesson)}) не на русском языке: «{quote}» — доля кириллицы среди букв {share}, требуется не менее {RussianText.Percent(p.MinCyrillicShare)}.",
+            responsible: context.Data.Responsibility.OfLesson(lesson));
     }
 
     internal sealed record Parameters(double MinCyrillicShare);

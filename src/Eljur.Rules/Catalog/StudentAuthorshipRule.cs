@@ -58,7 +58,7 @@ internal sealed class StudentAuthorshipRule : Rule<NoParameters>
             }
 
             return studentAccounts.TryGetValue(author!, out var account)
-                ? $"{Describe.Student(data, account.PersonId)} (учётная запись ученика {account.Id})"
+                ? $"{Describe.Student(data, account.PersonId)} (со своей учётной записи)"
                 : null;
         }
 
@@ -67,7 +67,7 @@ internal sealed class StudentAuthorshipRule : Rule<NoParameters>
         {
             if (context.CanEvaluate("mark") && StudentName(mark.EnteredBy) is { } author)
             {
-                context.Report("mark", Entities.Of(mark), $"Отметку внёс ученик — {author}: {Describe.Mark(data, mark)}.", observed: mark.EnteredAt);
+                context.Report("mark", Entities.Of(mark), $"Отметку внёс ученик — {author}: {Describe.Mark(data, mark)}.", observed: mark.EnteredAt, responsible: data.Responsibility.HomeroomTeacher(mark.StudentId));
             }
 
             if (!checkRevisions)
@@ -80,7 +80,7 @@ internal sealed class StudentAuthorshipRule : Rule<NoParameters>
                 var revision = mark.Revisions[i];
                 if (StudentName(revision.By) is { } reviser)
                 {
-                    context.Report("revision", Entities.Revision(mark, i + 1), $"Отметку исправил ученик — {reviser}: «{revision.From}» → «{revision.To}», {Describe.Mark(data, mark)}.", observed: revision.At);
+                    context.Report("revision", Entities.Revision(mark, i + 1), $"Отметку исправил ученик — {reviser}: «{revision.From}» → «{revision.To}», {Describe.Mark(data, mark)}.", observed: revision.At, responsible: data.Responsibility.OfRevision(mark, revision));
                 }
             }
         }
@@ -95,7 +95,7 @@ internal sealed class StudentAuthorshipRule : Rule<NoParameters>
             if (StudentName(absence.EnteredBy) is { } author)
             {
                 var lesson = data.FindLesson(absence.LessonId)!;
-                context.Report("absence", Entities.Of(absence), $"Пропуск ученика {Describe.Student(data, absence.StudentId)} ({data.Describe(lesson)}) внёс ученик — {author}.", observed: absence.EnteredAt);
+                context.Report("absence", Entities.Of(absence), $"Пропуск (ученик: {Describe.Student(data, absence.StudentId)}; {data.Describe(lesson)}) внёс ученик — {author}.", observed: absence.EnteredAt, responsible: data.Responsibility.HomeroomTeacher(absence.StudentId));
             }
         }
     }

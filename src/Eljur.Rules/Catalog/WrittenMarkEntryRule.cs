@@ -77,7 +77,7 @@ internal sealed class WrittenMarkEntryRule : Rule<WrittenMarkEntryRule.Parameter
             if (deadline is { } due && context.WouldReportEntry("late", due, in entry))
             {
                 var mark = entries.MarkAt(i);
-                context.CheckEntry("late", Entities.Mark(entry.Id), static s => What(s.Data, s.Mark, s.Days), (Data: data, Mark: mark, Days: (int)anchor!.Amount), due, entry.EnteredAt, entry.EnteredAfter, Capability.MarkEntryTimes);
+                context.CheckEntry("late", Entities.Mark(entry.Id), static s => What(s.Data, s.Mark, s.Days), (Data: data, Mark: mark, Days: (int)anchor!.Amount), due, entry.EnteredAt, entry.EnteredAfter, Capability.MarkEntryTimes, data.Responsibility.OfMark(mark));
             }
         }
     }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Policies;
+using Eljur.Abstractions.Model;
+using Eljur.Rules.Reports.Grouping;
 using Eljur.Rules.Reports.Models;
 
 namespace Eljur.Rules.Reports;
@@ -10,15 +12,17 @@ namespace Eljur.Rules.Reports;
 /// <summary>Turns an <see cref="EvaluationReport"/> into the <see cref="ComplianceReportModel"/> the templates print.</summary>
 internal static class ComplianceModelBuilder
 {
-    public static ComplianceReportModel Build(EvaluationReport report, Policy? policy, StudentNamer namer, IRuleCatalog catalog, TrustedHtml css)
+    public static ComplianceReportModel Build(EvaluationReport report, Policy? policy, StudentNamer namer, IRuleCatalog catalog, TrustedHtml css, GradebookSnapshot? snapshot = null)
     {
         var uses = policy?.Uses ?? Array.Empty<RuleUse>();
+        var groups = FindingGrouper.Group(report.Findings, snapshot);
+        var (teachers, administration) = ResponsibleSections.Build(groups, namer, catalog, (rule, clause) => FindUse(uses, rule, clause)?.Quote);
         var rules = report.Findings
             .GroupBy(f => (f.Rule, f.Clause))
             .Select(g =>
             {
                 var use = FindUse(uses, g.Key.Rule, g.Key.Clause);
-                var findings = g.Select(f => Finding(f, namer)).ToList();
+                var findings = g.OrderBy(f => f.Deadline ?? f.Observed ?? DateTimeOffset.MaxValue).Select(f => Finding(f, namer)).ToList();
                 return new RuleFindingsModel
                 {
                     Rule = g.Key.Rule,
@@ -34,7 +38,7 @@ internal static class ComplianceModelBuilder
             .ToList();
 
         var metrics = report.Metrics.Select(m => Metric(m, FindUse(uses, m.Metric, m.Clause), catalog)).ToList();
-        var notEvaluable = report.NotEvaluable.Select(n => new NotEvaluableModel
+        var notEvaluableAll = report.NotEvaluable.Select(n => new NotEvaluableModel
         {
             Rule = n.Rule,
             Title = Title(catalog, n.Rule),
@@ -43,9 +47,14 @@ internal static class ComplianceModelBuilder
             Missing = n.Missing.ToList(),
             MissingText = n.Missing.Select(ReportText.CapabilityWords).ToList(),
         }).ToList();
+        var notYet = notEvaluableAll.Where(n => NothingToCheckYet(n, report)).ToList();
+        var notEvaluable = notEvaluableAll.Except(notYet).ToList();
 
         var errors = report.Findings.Count(f => f.Severity == Severity.Error);
         var failed = report.Metrics.Count(m => m.Passed == false);
+        var breachCases = teachers.Sum(t => t.Breaches) + (administration?.Breaches ?? 0);
+        var possibleCases = teachers.Sum(t => t.Possible) + (administration?.Possible ?? 0);
+        var failedNorms = metrics.Where(m => m.Status == "failed").ToList();
         return new ComplianceReportModel
         {
             SchoolName = report.SchoolName,
@@ -58,7 +67,18 @@ internal static class ComplianceModelBuilder
             AsOf = RussianText.Moment(report.AsOf),
             TimeZone = report.TimeZone,
             HasErrors = report.HasErrors,
-            Verdict = Verdict(errors, failed, report.Findings.Count, report.NotEvaluable.Count),
+            Verdict = Verdict(errors, failed, report.Findings.Count, notEvaluable.Count),
+            Headline = Headline(teachers, administration, failedNorms.Count, metrics.Count(m => m.HasThreshold)),
+            Teachers = teachers,
+            Administration = administration,
+            Sections = administration is null ? teachers : teachers.Append(administration).ToList(),
+            BreachCases = breachCases,
+            PossibleCases = possibleCases,
+            Norms = metrics.Where(m => m.HasThreshold).ToList(),
+            FailedNorms = failedNorms,
+            PlainMetrics = metrics.Where(m => !m.HasThreshold).ToList(),
+            NotYet = notYet,
+            Offset = report.AsOf.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture),
             FindingCount = report.Findings.Count,
             CertainCount = report.Findings.Count(f => f.Certainty == Certainty.Certain),
             PossibleCount = report.Findings.Count(f => f.Certainty == Certainty.Possible),
@@ -67,13 +87,58 @@ internal static class ComplianceModelBuilder
             InfoCount = report.Findings.Count(f => f.Severity == Severity.Info),
             MetricCount = report.Metrics.Count,
             FailedMetricCount = failed,
-            NotEvaluableCount = report.NotEvaluable.Count,
+            NotEvaluableCount = notEvaluable.Count,
             Anonymized = namer.Anonymize,
             Css = css,
             Rules = rules,
             Metrics = metrics,
             NotEvaluable = notEvaluable,
         };
+    }
+
+    /// <summary>
+    /// ГИА results (and the final marks after them) cannot exist before the exams, which start in late May and end
+    /// with the autumn retakes: a check whose range ends between October and 19 May has nothing of them to check.
+    /// </summary>
+    private static bool NothingToCheckYet(NotEvaluableModel n, EvaluationReport report)
+    {
+        if (n.Rule is not ("gia-entry" or "final-after-gia") || !n.Missing.Contains(Abstractions.Model.Capability.GiaResults))
+        {
+            return false;
+        }
+
+        var end = report.To < report.AsOf.Date ? report.To : report.AsOf.Date;
+        return end.Month >= 10 || end.Month < 5 || (end.Month == 5 && end.Day < 20);
+    }
+
+    private static string Headline(List<ResponsibleSectionModel> teachers, ResponsibleSectionModel? administration, int failedNorms, int norms)
+    {
+        var breaching = teachers.Where(t => t.Breaches > 0).ToList();
+        var cases = breaching.Sum(t => t.Breaches) + (administration?.Breaches ?? 0);
+        var possible = teachers.Sum(t => t.Possible) + (administration?.Possible ?? 0);
+        var normsText = failedNorms > 0
+            ? $" Не выполнено нормативов: {failedNorms} из {norms}."
+            : norms > 0 ? " Нормативы выполнены." : "";
+        if (cases == 0)
+        {
+            var maybe = possible > 0 ? $" Есть возможные нарушения ({possible}) — их нужно проверить вручную." : "";
+            return (failedNorms > 0 ? "Нарушений сроков и правил ведения журнала не найдено." : "Нарушений регламента не найдено.") + maybe + normsText;
+        }
+
+        var who = new List<string>();
+        if (breaching.Count > 0)
+        {
+            who.Add($"у {breaching.Count} {RussianText.Plural(breaching.Count, "учителя", "учителей", "учителей")}");
+        }
+
+        if (administration is { Breaches: > 0 })
+        {
+            who.Add("у администрации");
+        }
+
+        var top = breaching.Take(3).Select(t => $"{t.Name} ({t.Breaches})");
+        var most = breaching.Count > 0 ? $" Больше всего: {string.Join(", ", top)}." : "";
+        return $"Регламент нарушен: {cases} {RussianText.Plural(cases, "случай", "случая", "случаев")} {string.Join(" и ", who)}.{most}{normsText}";
     }
 
     private static string Verdict(int errors, int failedMetrics, int findings, int notEvaluable)
@@ -128,6 +193,7 @@ internal static class ComplianceModelBuilder
             EntityId = f.Entity.Id,
             Deadline = f.Deadline is { } d ? RussianText.Moment(d) : null,
             Observed = f.Observed is { } o ? RussianText.Moment(o) : null,
+            Responsible = f.Responsible?.Name ?? "администрация",
             Message = namer.Scrub(f.Message, f.Entity.Id),
         };
     }
@@ -146,7 +212,7 @@ internal static class ComplianceModelBuilder
         {
             Metric = m.Metric,
             Title = Title(catalog, m.Metric),
-            Clause = string.IsNullOrWhiteSpace(m.Clause) ? "—" : m.Clause!,
+            Clause = MetricClause(m.Clause),
             Quote = use?.Quote,
             HasValue = m.Value.HasValue,
             Value = m.Value,
@@ -162,6 +228,10 @@ internal static class ComplianceModelBuilder
             Chart = Chart(m, comparison),
         };
     }
+
+    /// <summary>A clause number as it is («3.5»); a criterion's name in the document's own words, quoted («Online ведение журнала»).</summary>
+    private static string MetricClause(string? clause) =>
+        string.IsNullOrWhiteSpace(clause) ? "—" : char.IsDigit(clause![0]) ? clause : "«" + clause + "»";
 
     private static MetricChartModel Chart(MetricResult m, string comparison)
     {

@@ -14,4 +14,7 @@ public enum ReportKind
 
     /// <summary>The year's summary sheet of final marks, сводная ведомость (model <see cref="Models.SummarySheetModel"/>).</summary>
     SummarySheet,
+
+    /// <summary>Notices to hand out: one printed page per teacher with their breaches, the clauses quoted and a line to sign (model <see cref="Models.ComplianceReportModel"/>).</summary>
+    Notices,
 }

@@ -1,4 +1,5 @@
 using Eljur.Abstractions.Evaluation;
+using Eljur.Abstractions.Model;
 
 namespace Eljur.Rules.Reports;
 
@@ -16,6 +17,13 @@ public sealed record ReportOptions
 
     /// <summary>A path to the integrator's own Scriban template file, used instead of the embedded one (ignored when <see cref="TemplateText"/> is set).</summary>
     public string? TemplatePath { get; init; }
+
+    /// <summary>
+    /// The snapshot a compliance report was evaluated on. With it the report groups findings into cases (the late
+    /// marks of one written work are one row) and names students for anonymization; without it every finding is a
+    /// row of its own.
+    /// </summary>
+    public GradebookSnapshot? Snapshot { get; init; }
 
     /// <summary>Catalog for rule and metric titles; the standard one when null.</summary>
     public IRuleCatalog? Catalog { get; init; }

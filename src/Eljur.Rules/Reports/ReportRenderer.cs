@@ -75,7 +75,8 @@ public static class ReportRenderer
         }
 
         options ??= new ReportOptions();
-        return ComplianceModelBuilder.Build(report, policy, new StudentNamer(studentNames, options.Anonymize), options.Catalog ?? StandardRules.Catalog, Css.Value);
+        studentNames ??= options.Snapshot is { } snapshot ? StudentNames(snapshot) : null;
+        return ComplianceModelBuilder.Build(report, policy, new StudentNamer(studentNames, options.Anonymize), options.Catalog ?? StandardRules.Catalog, Css.Value, options.Snapshot);
     }
 
     /// <summary>The model of the monthly activity report.</summary>
@@ -148,7 +149,7 @@ public static class ReportRenderer
 
         var expected = kind switch
         {
-            ReportKind.Compliance => typeof(ComplianceReportModel),
+            ReportKind.Compliance or ReportKind.Notices => typeof(ComplianceReportModel),
             ReportKind.Activity => typeof(ActivityReportModel),
             ReportKind.Progress => typeof(ProgressReportModel),
             _ => typeof(SummarySheetModel),

@@ -50,6 +50,35 @@ internal static class ReportText
         ["entered"] = "внесено после закрытия периода",
         ["text"] = "текст не на русском языке",
         ["consent"] = "нет согласия",
+        ["noConsent"] = "нет согласия",
+        ["topic"] = "тема урока",
+        ["homework"] = "домашнее задание",
+        ["mark"] = "отметку внёс ученик",
+        ["revision"] = "отметку исправил ученик",
+        ["absence"] = "пропуск внёс ученик",
+    };
+
+    private static readonly Dictionary<string, string> RuleNouns = new(StringComparer.Ordinal)
+    {
+        ["lesson-topic"] = "темы уроков",
+        ["homework"] = "домашние задания",
+        ["absence-entry"] = "пропуски",
+        ["current-mark-entry"] = "текущие отметки",
+        ["written-mark-entry"] = "письменные работы",
+        ["period-marks"] = "отметки за период",
+        ["mark-correction"] = "исправления отметок",
+        ["closed-period"] = "закрытый период",
+        ["russian-text"] = "записи не на русском",
+        ["plan-before-year"] = "планирование",
+        ["student-authorship"] = "записи учеников",
+        ["gia-entry"] = "результаты ГИА",
+        ["final-after-gia"] = "итоговые после ГИА",
+        ["access-after-leave"] = "доступ после выбытия",
+        ["consent"] = "согласия",
+        ["operation-frequency"] = "резервные копии",
+        ["daily-export"] = "ежедневная выгрузка",
+        ["year-end-archive"] = "архив за год",
+        ["retention"] = "сроки хранения",
     };
 
     private static readonly Dictionary<string, string> EntityTypes = new(StringComparer.Ordinal)
@@ -63,6 +92,8 @@ internal static class ReportText
         ["account"] = "учётная запись",
         ["student"] = "ученик",
         ["archive"] = "запись архива",
+        ["archiveRecord"] = "запись архива",
+        ["operationGap"] = "перерыв",
         ["document"] = "документ",
         ["gap"] = "перерыв",
         ["month"] = "месяц",
@@ -82,6 +113,10 @@ internal static class ReportText
 
     /// <summary>An aspect in Russian words; unknown aspects stay as they are.</summary>
     public static string Aspect(string? aspect) => aspect is null ? "" : Aspects.TryGetValue(aspect, out var text) ? text : aspect;
+
+    /// <summary>A short Russian name of a rule for tables, e.g. «письменные работы»; the catalog title for a rule it does not know.</summary>
+    public static string RuleNoun(string rule, Abstractions.Evaluation.IRuleCatalog catalog) =>
+        RuleNouns.TryGetValue(rule, out var noun) ? noun : catalog.TryGet(rule, out var definition) ? definition.Title : rule;
 
     /// <summary>An entity type in Russian words; unknown types stay as they are.</summary>
     public static string EntityType(string type) => EntityTypes.TryGetValue(type, out var text) ? text : type;

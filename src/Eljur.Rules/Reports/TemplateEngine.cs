@@ -27,6 +27,7 @@ internal static class TemplateEngine
         ReportKind.Compliance => "compliance",
         ReportKind.Activity => "activity",
         ReportKind.Progress => "progress",
+        ReportKind.Notices => "notices",
         _ => "summary-sheet",
     };
 

@@ -42,7 +42,8 @@ public class StudentAuthorshipRuleTests
         Assert.Equal(
             new[] { "mark certain mark:byStudentAccount", "mark certain mark:byStudentId", "revision certain revision:byTeacher#2", "absence certain absence:l1:s1" },
             Lines(report));
-        Assert.Contains("acc-s2", report.Findings[0].Message);
+        Assert.Contains("(со своей учётной записи)", report.Findings[0].Message);
+        Assert.DoesNotContain("acc-s2", report.Findings[0].Message);
     }
 
     [Fact]

@@ -125,7 +125,10 @@ public sealed class ReportTests
         Assert.Equal(2, findings.Count);
 
         var missing = findings[0];
-        Assert.Equal(new[] { "rule", "clause", "severity", "certainty", "aspect", "entity", "deadline", "message" }, Keys(missing));
+        Assert.Equal(new[] { "rule", "clause", "severity", "certainty", "aspect", "entity", "deadline", "responsible", "message" }, Keys(missing));
+        Assert.Equal(new[] { "id", "name" }, Keys(missing["responsible"]!));
+        Assert.Equal("t1", (string?)missing["responsible"]!["id"]);
+        Assert.Equal("Петрова Анна Сергеевна", (string?)missing["responsible"]!["name"]);
         Assert.Equal("lesson-topic", (string?)missing["rule"]);
         Assert.Equal("5.1", (string?)missing["clause"]);
         Assert.Equal("error", (string?)missing["severity"]);
@@ -138,7 +141,7 @@ public sealed class ReportTests
         Assert.Equal("Не записана тема урока (9А, Алгебра, 28.10.2024); срок — до 28.10.2024 23:59.", (string?)missing["message"]);
 
         var late = findings[1];
-        Assert.Equal(new[] { "rule", "clause", "severity", "certainty", "aspect", "entity", "deadline", "observed", "message" }, Keys(late));
+        Assert.Equal(new[] { "rule", "clause", "severity", "certainty", "aspect", "entity", "deadline", "observed", "responsible", "message" }, Keys(late));
         Assert.Equal("possible", (string?)late["certainty"]);
         Assert.Equal("late", (string?)late["aspect"]);
         Assert.Equal("l2", (string?)late["entity"]!["id"]);

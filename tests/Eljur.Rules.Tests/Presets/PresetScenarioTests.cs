@@ -364,7 +364,33 @@ public class PresetScenarioTests
     private static EvaluationReport Evaluate(string presetId, Snap snap, string asOf = AsOf)
     {
         var engine = new PolicyEngine(StandardRules.Catalog, ProductionCalendar.Russia, TimeProvider.System);
-        return engine.Evaluate(snap.Build(), Presets.Load(presetId), new EvaluationOptions { AsOf = T(asOf) });
+        var snapshot = snap.Build();
+        var policy = Presets.Load(presetId);
+        var report = engine.Evaluate(snapshot, policy, new EvaluationOptions { AsOf = T(asOf) });
+        AssertPlainRussian(report, policy, snapshot);
+        return report;
+    }
+
+    /// <summary>Every report of the scenario — compliance in each format and the notices — reads in Russian outside the technical column.</summary>
+    private static void AssertPlainRussian(EvaluationReport report, Abstractions.Policies.Policy policy, GradebookSnapshot snapshot)
+    {
+        var options = new Eljur.Rules.Reports.ReportOptions { Snapshot = snapshot };
+        var model = Eljur.Rules.Reports.ReportRenderer.ComplianceModel(report, policy, null, options);
+        var outputs = new List<(string Name, string Format, string Text)>();
+        foreach (var (format, name) in new[] { (Eljur.Rules.Reports.ReportFormat.Html, "html"), (Eljur.Rules.Reports.ReportFormat.Markdown, "md"), (Eljur.Rules.Reports.ReportFormat.Text, "text") })
+        {
+            outputs.Add(("compliance." + name, name, Eljur.Rules.Reports.ReportRenderer.Render(Eljur.Rules.Reports.ReportKind.Compliance, model, format, options)));
+            if (format != Eljur.Rules.Reports.ReportFormat.Text)
+            {
+                outputs.Add(("notices." + name, name, Eljur.Rules.Reports.ReportRenderer.Render(Eljur.Rules.Reports.ReportKind.Notices, model, format, options)));
+            }
+        }
+
+        foreach (var (name, format, text) in outputs)
+        {
+            var latin = Eljur.Rules.Tests.Reports.PlainRussian.LatinWords(text, format);
+            Assert.True(latin.Count == 0, $"{policy.Id}, {name}: Latin words outside the technical column:\n" + string.Join("\n", latin.Take(10)));
+        }
     }
 
     private static List<string> Lines(EvaluationReport report) =>

@@ -59,6 +59,24 @@ internal static class Chromium
         Assert.True(File.Exists(png), "Chromium wrote no screenshot " + png);
     }
 
+    /// <summary>Takes a screenshot of a file in a window of the given size (e.g. an A4-wide page).</summary>
+    public static void Screenshot(string chromium, string htmlFile, string png, int width, int height)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(png)!);
+        File.Delete(png);
+        Run(chromium, "--screenshot=" + png, $"--window-size={width},{height}", "--hide-scrollbars", new Uri(htmlFile).AbsoluteUri);
+        Assert.True(File.Exists(png), "Chromium wrote no screenshot " + png);
+    }
+
+    /// <summary>Prints a file to PDF as a user would (print media, the page's own @page size and margins, no browser header or footer).</summary>
+    public static void PrintToPdf(string chromium, string htmlFile, string pdf)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(pdf)!);
+        File.Delete(pdf);
+        Run(chromium, "--print-to-pdf=" + pdf, "--no-pdf-header-footer", new Uri(htmlFile).AbsoluteUri);
+        Assert.True(File.Exists(pdf) && new FileInfo(pdf).Length > 1000, "Chromium wrote no PDF " + pdf);
+    }
+
     /// <summary>The folder for screenshots: <c>artifacts/screenshots</c> at the repository root (the test's output folder when not in a checkout).</summary>
     public static string ScreenshotDir()
     {

@@ -61,7 +61,9 @@ public sealed class ComplianceReportTests
         var html = ReportRenderer.RenderCompliance(Report(), Policy(), ReportFormat.Html);
 
         Assert.StartsWith("<!DOCTYPE html>", html);
-        Assert.Equal(4, Count(html, "<svg class=\"chart\""));
+        // Norms (metrics with a threshold) get a chart; a metric without one is a row of the table at the end.
+        Assert.Equal(3, Count(html, "<svg class=\"chart\""));
+        Assert.Equal(4, Count(html, "data-metric="));
         Assert.Contains("@media print", html);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("<link", html);
@@ -71,7 +73,7 @@ public sealed class ComplianceReportTests
         Assert.Contains("Лицей № 1", html);
         Assert.Contains("01.10.2024 — 15.11.2024", html);
         Assert.Contains("20.11.2024 12:00", html);
-        Assert.Contains("<blockquote>информация о теме урока – в день проведения урока</blockquote>", html);
+        Assert.Contains("<blockquote class=\"quote\">информация о теме урока – в день проведения урока</blockquote>", html);
         Assert.Contains("class=\"possible\"", html);
         Assert.Contains(">возможно<", html);
         Assert.Contains("история исправлений отметок, авторы записей", html);
@@ -89,7 +91,7 @@ public sealed class ComplianceReportTests
         Assert.DoesNotContain("<script>", html);
         Assert.DoesNotContain("& co", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", html);
-        Assert.Equal(3, Count(html, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co")); // the quote and two messages
+        Assert.Equal(5, Count(html, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co")); // the quote, and two messages in the teacher and the rule view
     }
 
     [Fact]
@@ -98,10 +100,12 @@ public sealed class ComplianceReportTests
         var md = ReportRenderer.RenderCompliance(Report(), Policy(), ReportFormat.Markdown);
 
         Assert.Contains("# Отчёт о проверке электронного журнала", md);
-        Assert.Contains("## Показатели", md);
+        Assert.Contains("## Нормативы", md);
+        Assert.Contains("## Показатели без нормативов", md);
+        Assert.Contains("## Кто должен исправить", md);
         Assert.Contains("> информация о теме урока – в день проведения урока", md);
         Assert.Contains("**Возможные нарушения (1)**", md);
-        Assert.Contains("| возможно: урок L-2 |", md);
+        Assert.Contains("| `L-2` |", md);
         Assert.Contains("\\<script\\>alert(1)\\</script\\> \\& co", md);
         Assert.DoesNotContain("<script>", md);
         Assert.Contains("история исправлений отметок, авторы записей", md);
@@ -112,9 +116,9 @@ public sealed class ComplianceReportTests
     {
         var text = ReportRenderer.RenderCompliance(Report(), Policy(), ReportFormat.Text);
 
-        Assert.StartsWith("Проверка: Положение об электронном журнале (lyceum-test)\nШкола: Лицей № 1\n", text);
-        Assert.Contains("\n  - [возможно] урок L-2: ", text);
-        Assert.Contains("\n  - [нарушение] отметка M-1: ", text);
+        Assert.StartsWith("Проверка электронного журнала: Лицей № 1\nРегламент: Положение об электронном журнале ⟦lyceum-test⟧\n", text);
+        Assert.Contains("\n  - [возможно] администрация: ", text);
+        Assert.Contains("⟦M-1⟧", text);
     }
 
     [Fact]

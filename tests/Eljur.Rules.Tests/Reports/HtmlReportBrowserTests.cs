@@ -82,7 +82,7 @@ public sealed class HtmlReportBrowserTests
         Assert.DoesNotContain("<script", dom);
         Assert.Contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;", dom);
         Assert.Contains("id=\"summary\"", dom);
-        Assert.Contains("Есть нарушения регламента", dom);
+        Assert.Contains("Регламент нарушен", dom);
         Assert.Equal(report.Metrics.Count, Regex.Matches(dom, "<svg class=\"chart\"").Count);
         foreach (var metric in report.Metrics)
         {

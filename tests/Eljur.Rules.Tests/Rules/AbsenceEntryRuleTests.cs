@@ -25,7 +25,7 @@ public sealed class AbsenceEntryRuleTests
         Assert.Equal(Certainty.Certain, f.Certainty);
         Assert.Equal(EndOfDay("2024-10-28"), f.Deadline);
         Assert.Equal(T("2024-10-29T09:00:00+05:00"), f.Observed);
-        Assert.StartsWith("Пропуск ученика Иванов Иван (9А, Алгебра, 28.10.2024)", f.Message, System.StringComparison.Ordinal);
+        Assert.StartsWith("Пропуск (ученик: Иванов Иван; 9А, Алгебра, 28.10.2024)", f.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class AbsenceEntryRuleTests
                 .Build(),
             "absence-entry");
 
-        Assert.StartsWith("Опоздание ученика Иванов Иван", Assert.Single(report.Findings).Message, System.StringComparison.Ordinal);
+        Assert.StartsWith("Опоздание (ученик: Иванов Иван;", Assert.Single(report.Findings).Message, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,6 +78,39 @@ public sealed record ComplianceReportModel
     /// <summary>The report style sheet (HTML only; written unescaped).</summary>
     public TrustedHtml Css { get; init; } = new("");
 
+    /// <summary>The verdict and who has the most breaches, in one or two sentences for the first page.</summary>
+    public string Headline { get; init; } = "";
+
+    /// <summary>The teachers with something to put right, most breaches first.</summary>
+    public IReadOnlyList<ResponsibleSectionModel> Teachers { get; init; } = Array.Empty<ResponsibleSectionModel>();
+
+    /// <summary>The administration's items, or null when it has none.</summary>
+    public ResponsibleSectionModel? Administration { get; init; }
+
+    /// <summary>The teachers, then the administration: every section of the teacher-by-teacher part.</summary>
+    public IReadOnlyList<ResponsibleSectionModel> Sections { get; init; } = Array.Empty<ResponsibleSectionModel>();
+
+    /// <summary>Proven breaches as cases (a late written work with nine pupils is one).</summary>
+    public int BreachCases { get; init; }
+
+    /// <summary>Possible breaches as cases.</summary>
+    public int PossibleCases { get; init; }
+
+    /// <summary>Metrics with a threshold (norms), in policy order.</summary>
+    public IReadOnlyList<MetricModel> Norms { get; init; } = Array.Empty<MetricModel>();
+
+    /// <summary>The norms that failed.</summary>
+    public IReadOnlyList<MetricModel> FailedNorms { get; init; } = Array.Empty<MetricModel>();
+
+    /// <summary>Metrics without a threshold, reported for information at the end.</summary>
+    public IReadOnlyList<MetricModel> PlainMetrics { get; init; } = Array.Empty<MetricModel>();
+
+    /// <summary>Rules with nothing to check yet (e.g. ГИА results before the exams): not missing data.</summary>
+    public IReadOnlyList<NotEvaluableModel> NotYet { get; init; } = Array.Empty<NotEvaluableModel>();
+
+    /// <summary>The school's UTC offset at the as-of moment, e.g. «+05:00».</summary>
+    public string Offset { get; init; } = "";
+
     /// <summary>Findings grouped by rule use (rule and clause), in report order.</summary>
     public IReadOnlyList<RuleFindingsModel> Rules { get; init; } = Array.Empty<RuleFindingsModel>();
 
@@ -154,6 +187,9 @@ public sealed record FindingModel
 
     /// <summary>What was observed (the entry time), <c>dd.MM.yyyy HH:mm</c>, or null.</summary>
     public string? Observed { get; init; }
+
+    /// <summary>Who must put it right: a staff member's name, or «администрация».</summary>
+    public string Responsible { get; init; } = "";
 
     /// <summary>The explanation in Russian (student names replaced by pseudonyms when anonymizing).</summary>
     public string Message { get; init; } = "";
