@@ -151,7 +151,7 @@ internal static class ServeCommand
                   "users": [ { "login": "demo", "passwordHash": "{{hash}}", "access": "region" } ],
                   "schools": [
                     {{School("lyceum", "Лицей № 68 (демо)", DemoSchool.PolicyId)}},
-                    {{School("school2", "Школа № 2 (демо)", "kurskoye-2019")}},
+                    {{School("school2", "Школа № 2 (демо)", "lyceum68-ufa-2023")}},
                     {{School("school3", "Гимназия № 3 (демо)", "belogorsk-eljur-2021")}}
                   ]
                 }

@@ -20,7 +20,7 @@ internal static class Layout
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}tr.bad td{background:var(--badbg)}
         .bad{color:var(--bad)}.ok{color:var(--ok)}.warn{color:var(--warn)}.muted{color:var(--muted)}
         .reason{display:block;font-size:13px;color:var(--bad)}a{color:var(--accent)}
-        .stats{display:flex;gap:12px;flex-wrap:wrap}.stat{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:150px}
+        .stats{display:flex;gap:12px;flex-wrap:wrap;margin:14px 0}.stat{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:150px}
         .stat b{display:block;font-size:24px}.stat span{color:var(--muted);font-size:13px}
         button,.button{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:6px;padding:6px 12px;cursor:pointer;text-decoration:none}
         button.link{background:none;color:var(--accent);padding:0}

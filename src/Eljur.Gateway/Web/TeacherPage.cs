@@ -26,7 +26,7 @@ internal static class TeacherPage
         }
 
         sb.Append(". Пожалуйста, внесите недостающие записи и исправьте указанное.</p></div>");
-        sb.Append("<p class=\"noprint\"><button type=\"button\" onclick=\"window.print()\">Распечатать</button> <span class=\"muted\">(или Ctrl+P)</span></p>");
+        sb.Append("<p class=\"noprint muted\">Чтобы распечатать уведомление, нажмите Ctrl+P: меню и кнопки на печать не попадут.</p>");
         if (findings.Count == 0)
         {
             sb.Append("<p class=\"ok\">Нарушений нет.</p>");

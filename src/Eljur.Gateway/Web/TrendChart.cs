@@ -20,7 +20,7 @@ internal static class TrendChart
         const int width = 760, height = 180, left = 40, bottom = 28, top = 12;
         var max = System.Math.Max(1, runs.Max(r => r.Errors + r.Warnings + r.Infos + r.Possible));
         var step = (width - left - 10) / (double)System.Math.Max(1, runs.Count);
-        var barWidth = System.Math.Max(4, step * 0.6);
+        var barWidth = System.Math.Clamp(step * 0.6, 4, 36);
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         double Y(int v) => top + ((height - top - bottom) * (1 - (v / (double)max)));
 
