@@ -31,11 +31,19 @@ internal sealed class GatewayHost : IAsyncDisposable
     /// <summary>Every response body the test read (for the canary check).</summary>
     public List<string> Bodies { get; } = new();
 
-    public static async Task<GatewayHost> StartAsync(string configFile, Action<GatewayOptions>? configure = null, CapturingLoggerProvider? logs = null)
+    public static async Task<GatewayHost> StartAsync(string configFile, Action<GatewayOptions>? configure = null, CapturingLoggerProvider? logs = null, bool kestrel = false)
     {
         logs ??= new CapturingLoggerProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddGradebookGateway(configFile, o =>
         {
@@ -51,7 +59,9 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public HttpClient Client(string? cookie = null)
     {
-        var client = App.GetTestClient();
+        var client = App.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>() is TestServer
+            ? App.GetTestClient()
+            : new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(App.Urls.First()) };
         if (cookie is not null)
         {
             client.DefaultRequestHeaders.Add("Cookie", cookie);
