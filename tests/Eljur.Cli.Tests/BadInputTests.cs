@@ -167,7 +167,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         var allowed = new HashSet<string>(StringComparer.Ordinal)
         {
             "eljur", "JSON", "SQLite", "id", "ID", "UTF",
-            "check", "sync", "fetch", "policies", "report", "snapshot", "generate", "demo", "show", "validate", "list",
+            "check", "sync", "fetch", "policies", "report", "snapshot", "generate", "demo", "serve", "show", "validate", "list", "notices",
             "activity", "progress", "summary", "sheet", "text", "json", "html", "md", "asiou", "file", "mosreg",
             "baseUrl",
         };

@@ -8,9 +8,9 @@ using Eljur.Rules;
 namespace Eljur.Gateway.Runs;
 
 /// <summary>
-/// Builds a run's <see cref="RunView"/>: the one place that decides which teacher a finding belongs
-/// to. For now the teacher of the finding's lesson (the lesson itself, a mark's or an absence's
-/// lesson); when findings carry <c>responsible</c> (the reports issue), switch <see cref="Teacher"/> to it.
+/// Builds a run's <see cref="RunView"/>. A finding belongs to the staff member the engine named as
+/// <see cref="Finding.Responsible"/> (rules.md, *Who is responsible*); null is the administration.
+/// The finding's lesson gives only the date and class shown beside it.
 /// </summary>
 internal static class FindingAttribution
 {
@@ -18,7 +18,6 @@ internal static class FindingAttribution
     {
         var lessons = (snapshot.Lessons ?? Array.Empty<Lesson>()).ToDictionary(l => l.Id, StringComparer.Ordinal);
         var marks = (snapshot.Marks ?? Array.Empty<Mark>()).GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var staff = (snapshot.Staff ?? Array.Empty<StaffMember>()).GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         var classes = (snapshot.Classes ?? Array.Empty<SchoolClass>()).GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         var titles = StandardRules.All.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
 
@@ -26,7 +25,7 @@ internal static class FindingAttribution
         foreach (var f in report.Findings)
         {
             var lesson = LessonOf(f.Entity, lessons, marks);
-            var teacher = Teacher(lesson);
+            var teacher = f.Responsible;
             view.Findings.Add(new FindingRow
             {
                 Rule = f.Rule,
@@ -38,8 +37,8 @@ internal static class FindingAttribution
                 EntityId = f.Entity.Id,
                 Date = lesson?.Date,
                 ClassName = lesson is not null && classes.TryGetValue(lesson.ClassId, out var c) ? c : null,
-                TeacherId = teacher,
-                TeacherName = teacher is not null && staff.TryGetValue(teacher, out var n) ? n : teacher,
+                TeacherId = teacher?.Id,
+                TeacherName = teacher?.Name,
                 Deadline = f.Deadline,
                 Observed = f.Observed,
                 DelayHours = f.Deadline is { } d && f.Observed is { } o && o > d ? (o - d).TotalHours : null,
@@ -61,10 +60,6 @@ internal static class FindingAttribution
 
         return view;
     }
-
-    /// <summary>The staff id a finding is attributed to, or null (the administration).</summary>
-    private static string? Teacher(Lesson? lesson) =>
-        lesson is null ? null : lesson.SubstituteId is { Length: > 0 } s ? s : lesson.TeacherId is { Length: > 0 } t ? t : null;
 
     private static Lesson? LessonOf(FindingEntity entity, IReadOnlyDictionary<string, Lesson> lessons, IReadOnlyDictionary<string, Mark> marks)
     {

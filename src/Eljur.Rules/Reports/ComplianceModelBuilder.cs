@@ -68,6 +68,7 @@ internal static class ComplianceModelBuilder
             TimeZone = report.TimeZone,
             HasErrors = report.HasErrors,
             Verdict = Verdict(errors, failed, report.Findings.Count, notEvaluable.Count),
+            Warnings = report.Warnings,
             Headline = Headline(teachers, administration, failedNorms.Count, metrics.Count(m => m.HasThreshold)),
             Teachers = teachers,
             Administration = administration,

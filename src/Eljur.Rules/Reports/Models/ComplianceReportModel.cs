@@ -45,6 +45,12 @@ public sealed record ComplianceReportModel
     /// <summary>The verdict in one sentence.</summary>
     public string Verdict { get; init; } = "";
 
+    /// <summary>
+    /// What the reader must know to trust the result (the report's warnings): a calendar year missing,
+    /// a range without records, records a connector could not map. Shown next to the verdict.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = System.Array.Empty<string>();
+
     /// <summary>Number of findings.</summary>
     public int FindingCount { get; init; }
 
