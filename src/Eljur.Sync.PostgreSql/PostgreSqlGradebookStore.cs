@@ -94,6 +94,23 @@ public sealed class PostgreSqlGradebookStore : IGradebookStore, IDisposable
     /// <exception cref="GradebookStoreException">The database is unreachable, or of a newer schema version.</exception>
     public Task MigrateAsync(CancellationToken cancellationToken = default) => EnsureMigratedAsync(cancellationToken);
 
+    /// <summary>The table prefix of Quartz.NET's ADO.NET job store in this store's schema: <c>SCHEMA.qrtz_</c>.</summary>
+    public string SchedulerTablePrefix => Schema + ".qrtz_";
+
+    /// <summary>
+    /// Creates or upgrades the tables of Quartz.NET's ADO.NET job store (4.7) in the store's schema, by the same
+    /// ordered migrations as the store's own tables, so a cluster's scheduler shares the store's database.
+    /// Configure the job store with <see cref="SchedulerTablePrefix"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the migration; nothing is changed then.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="GradebookStoreException">The database is unreachable, or its scheduler tables are of a newer version.</exception>
+    public async Task MigrateSchedulerTablesAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        await MigrateComponentAsync(PostgreSqlSchedulerSchema.Component, PostgreSqlSchedulerSchema.Migrations, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc/>
     public async Task<IGradebookStoreSession> BeginSyncAsync(CancellationToken cancellationToken = default)
     {
@@ -274,17 +291,26 @@ public sealed class PostgreSqlGradebookStore : IGradebookStore, IDisposable
                 return;
             }
 
-            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await PostgreSqlMigrator.MigrateAsync(connection, Schema, PostgreSqlSchema.Component, PostgreSqlSchema.Migrations, Describe(), cancellationToken).ConfigureAwait(false);
+            await MigrateComponentAsync(PostgreSqlSchema.Component, PostgreSqlSchema.Migrations, cancellationToken).ConfigureAwait(false);
             _migration.Done = true;
-        }
-        catch (PostgresException ex)
-        {
-            throw new GradebookStoreException($"The store {Describe()} could not be migrated: {ex.MessageText}", ex);
         }
         finally
         {
             _migration.Gate.Release();
+        }
+    }
+
+    /// <summary>Applies one component's migrations (the store's own, the run history's, the scheduler's).</summary>
+    internal async Task MigrateComponentAsync(string component, IReadOnlyList<string> scripts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await PostgreSqlMigrator.MigrateAsync(connection, Schema, component, scripts, Describe(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex)
+        {
+            throw new GradebookStoreException($"The store {Describe()} could not be migrated ({component}): {ex.MessageText}", ex);
         }
     }
 
