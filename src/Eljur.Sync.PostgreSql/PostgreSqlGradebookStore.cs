@@ -264,6 +264,9 @@ public sealed class PostgreSqlGradebookStore : IGradebookStore, IDisposable
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
+    /// <summary>An open connection of the store's data source (for the run history sharing it).</summary>
+    internal Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         try
