@@ -61,6 +61,27 @@ internal static class TestPostgres
         }
     }
 
+    /// <summary>Creates a database of its own for a test; returns its connection string.</summary>
+    public static string CreateDatabase(string server, string prefix = "db")
+    {
+        var name = NewSchema(prefix);
+        Scalar(server, $"CREATE DATABASE {name};");
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Drops a database made by <see cref="CreateDatabase"/>, closing what still uses it.</summary>
+    public static void DropDatabase(string server, string connectionString)
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            Scalar(server, $"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(connectionString).Database} WITH (FORCE);");
+        }
+        catch (NpgsqlException)
+        {
+        }
+    }
+
     /// <summary>Runs a statement and returns the first column of the first row.</summary>
     public static object? Scalar(string connectionString, string sql)
     {
