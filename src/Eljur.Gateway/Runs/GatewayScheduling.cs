@@ -51,6 +51,8 @@ internal static class GatewayScheduling
     {
         q.ConfigureScheduler(s =>
         {
+            // Runs another node accepted are noticed within seconds rather than Quartz's default 30.
+            s.IdleWaitTime = System.TimeSpan.FromSeconds(2);
             if (string.Equals(options.Node, System.Environment.MachineName, System.StringComparison.Ordinal))
             {
                 s.GenerateInstanceId = true;
