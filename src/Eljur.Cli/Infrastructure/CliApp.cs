@@ -20,6 +20,7 @@ internal static class CliApp
             SyncCommand.Create(console, time),
             SnapshotCommand.Create(console),
             GenerateCommand.Create(console),
+            ServeCommand.Create(console, time),
         };
         return root;
     }

@@ -39,7 +39,7 @@ internal static class ApiEndpoints
                 });
             }
 
-            return Results.Json(list);
+            return Results.Json(list, GatewayJson.Options);
         });
 
         api.MapGet("/schools/{id}/runs", async (string id, int? limit, HttpContext ctx, SchoolAccess access, GatewayRuntime runtime, CancellationToken ct) =>
@@ -50,7 +50,7 @@ internal static class ApiEndpoints
             }
 
             var runs = await runtime.History.Value.ListAsync(id, Math.Clamp(limit ?? 50, 1, 1000), ct).ConfigureAwait(false);
-            return Results.Json(new JsonArray(runs.Select(r => (JsonNode)RunJson.Summary(r, school)).ToArray()));
+            return Results.Json(new JsonArray(runs.Select(r => (JsonNode)RunJson.Summary(r, school)).ToArray()), GatewayJson.Options);
         });
 
         api.MapGet("/runs/{runId}/report", async (string runId, HttpContext ctx, SchoolAccess access, GatewayRuntime runtime, CancellationToken ct) =>
@@ -77,7 +77,7 @@ internal static class ApiEndpoints
             var year = runner.Range(school);
             if (!TryDate(from, year.From, out var first) || !TryDate(to, year.To, out var last))
             {
-                return Results.Json(new JsonObject { ["error"] = "даты from и to — в виде ГГГГ-ММ-ДД" }, statusCode: 400);
+                return Results.Json(new JsonObject { ["error"] = "даты from и to — в виде ГГГГ-ММ-ДД" }, GatewayJson.Options, statusCode: 400);
             }
 
             Abstractions.Model.GradebookSnapshot snapshot;
@@ -107,8 +107,8 @@ internal static class ApiEndpoints
 
             var runId = await runs.RequestAsync(id, "manual", ct).ConfigureAwait(false);
             return runId is null
-                ? Results.Json(new JsonObject { ["error"] = "запуск этой школы уже идёт: дождитесь его окончания" }, statusCode: 409)
-                : Results.Json(new JsonObject { ["runId"] = runId }, statusCode: 202);
+                ? Results.Json(new JsonObject { ["error"] = "запуск этой школы уже идёт: дождитесь его окончания" }, GatewayJson.Options, statusCode: 409)
+                : Results.Json(new JsonObject { ["runId"] = runId }, GatewayJson.Options, statusCode: 202);
         });
 
         var session = app.MapGroup("/api/session");
@@ -128,7 +128,7 @@ internal static class ApiEndpoints
             var password = body?["password"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["password"]!.GetValue<string>() : null;
             if (login is null || password is null)
             {
-                return Results.Json(new JsonObject { ["error"] = "нужен JSON { \"login\": …, \"password\": … }" }, statusCode: 400);
+                return Results.Json(new JsonObject { ["error"] = "нужен JSON { \"login\": …, \"password\": … }" }, GatewayJson.Options, statusCode: 400);
             }
 
             var (outcome, user) = signIn.Check(login, password);
@@ -139,9 +139,9 @@ internal static class ApiEndpoints
                     return Results.NoContent();
                 case SignInService.Outcome.Locked:
                     ctx.Response.Headers.RetryAfter = "60";
-                    return Results.Json(new JsonObject { ["error"] = "слишком много неудачных попыток входа: вход для этого логина закрыт на минуту" }, statusCode: 429);
+                    return Results.Json(new JsonObject { ["error"] = "слишком много неудачных попыток входа: вход для этого логина закрыт на минуту" }, GatewayJson.Options, statusCode: 429);
                 default:
-                    return Results.Json(new JsonObject { ["error"] = "неверный логин или пароль" }, statusCode: 401);
+                    return Results.Json(new JsonObject { ["error"] = "неверный логин или пароль" }, GatewayJson.Options, statusCode: 401);
             }
         });
         session.MapDelete("", async (HttpContext ctx) =>
@@ -152,7 +152,7 @@ internal static class ApiEndpoints
     }
 
     private static IResult NotFound(string message = "нет такой школы или запуска") =>
-        Results.Json(new JsonObject { ["error"] = message }, statusCode: 404);
+        Results.Json(new JsonObject { ["error"] = message }, GatewayJson.Options, statusCode: 404);
 
     private static bool TryDate(string? text, DateTime fallback, out DateTime value)
     {

@@ -14,7 +14,6 @@ internal static class GatewayScheduling
     public static void Configure(IQuartzBuilder q, GatewaySettings settings, IGatewayStorageProvider storage, GatewayOptions options)
     {
         q.UseDefaultThreadPool(settings.SyncsInFlight);
-        q.UseTimeProvider(options.Time);
         storage.ConfigureJobStore(q, settings.Storage);
         if (storage.Clustered)
         {

@@ -166,19 +166,13 @@ internal sealed partial class SchoolRunner
                 await _store.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
+                    // The connector belongs to the directory's container (it is cached there): not disposed here.
                     var connector = _connectors.Create(school.Id);
-                    try
-                    {
-                        var fetch = Stopwatch.StartNew();
-                        sync = await new GradebookSync(store, Time)
-                            .SyncAsync(connector, new FetchRequest { From = from, To = to }, null, cancellationToken)
-                            .ConfigureAwait(false);
-                        _metrics.Fetch(school.Connector, fetch.Elapsed);
-                    }
-                    finally
-                    {
-                        (connector as IDisposable)?.Dispose();
-                    }
+                    var fetch = Stopwatch.StartNew();
+                    sync = await new GradebookSync(store, Time)
+                        .SyncAsync(connector, new FetchRequest { From = from, To = to }, null, cancellationToken)
+                        .ConfigureAwait(false);
+                    _metrics.Fetch(school.Connector, fetch.Elapsed);
                 }
                 finally
                 {

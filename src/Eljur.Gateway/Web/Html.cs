@@ -1,0 +1,82 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Eljur.Abstractions.Sync;
+using Eljur.Abstractions.Time;
+
+namespace Eljur.Gateway.Web;
+
+/// <summary>Small helpers for the server-rendered pages: escaping, Russian plurals, dates and words for statuses.</summary>
+internal static class Html
+{
+    public static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
+
+    /// <summary>Escapes text for HTML (vendor text included).</summary>
+    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>Escapes a URL path segment.</summary>
+    public static string U(string text) => Uri.EscapeDataString(text);
+
+    public static string N(int value) => value.ToString("N0", Ru);
+
+    /// <summary>The Russian plural form for a count: (1) нарушение, (2) нарушения, (5) нарушений.</summary>
+    public static string Plural(long n, string one, string few, string many)
+    {
+        var tens = n % 100;
+        var last = n % 10;
+        return tens is >= 11 and <= 14 ? many : last == 1 ? one : last is >= 2 and <= 4 ? few : many;
+    }
+
+    public static string Count(int n, string one, string few, string many) => N(n) + "\u00a0" + Plural(n, one, few, many);
+
+    public static string When(DateTimeOffset? moment, string timeZone)
+    {
+        if (moment is not { } m)
+        {
+            return "—";
+        }
+
+        var local = TimeZoneInfo.ConvertTime(m, SchoolTimeZone.Resolve(timeZone));
+        return local.ToString("dd.MM.yyyy HH:mm", Ru);
+    }
+
+    public static string Status(string status) => status switch
+    {
+        GatewayRunStatus.Ok => "проверено",
+        GatewayRunStatus.SourceFailed => "журнал недоступен",
+        GatewayRunStatus.Failed => "сбой запуска",
+        GatewayRunStatus.Running => "идёт сейчас",
+        _ => status,
+    };
+
+    public static string Trigger(string trigger) => trigger switch
+    {
+        "schedule" => "по расписанию",
+        "manual" => "вручную",
+        "start" => "при запуске службы",
+        _ => trigger,
+    };
+
+    public static string Certainty(string certainty) => certainty == "possible" ? "возможное" : "точное";
+
+    public static string Delay(double? hours)
+    {
+        if (hours is not { } h || h <= 0)
+        {
+            return "—";
+        }
+
+        var days = (int)Math.Floor(h / 24);
+        var rest = (int)Math.Round(h - (days * 24));
+        if (rest == 24)
+        {
+            days++;
+            rest = 0;
+        }
+
+        return days > 0 ? $"{days}\u00a0дн. {rest}\u00a0ч" : $"{Math.Max(1, rest)}\u00a0ч";
+    }
+
+    public static StringBuilder Append(this StringBuilder sb, FormattableString html) => sb.Append(html.ToString(CultureInfo.InvariantCulture));
+}
