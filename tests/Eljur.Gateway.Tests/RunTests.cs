@@ -87,6 +87,35 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_run_is_retried_twice_with_back_off_and_then_waits_for_its_schedule()
+    {
+        await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, o =>
+        {
+            _schools.Configure(o);
+            o.RetryDelays.Add(TimeSpan.FromMilliseconds(300));
+            o.RetryDelays.Add(TimeSpan.FromMilliseconds(600));
+        });
+        var client = await host.SignInAsync(TwoSchools.RegionLogin, TwoSchools.RegionPassword);
+        _schools.Beta.Faults.Always(null, new Fault(FaultKind.ServerError));
+        await host.StartRunAsync(client, "beta");
+
+        var until = DateTime.UtcNow.AddSeconds(60);
+        JsonArray runs;
+        do
+        {
+            await Task.Delay(200);
+            runs = (JsonArray)await host.GetJsonAsync(client, "/api/schools/beta/runs");
+        }
+        while ((runs.Count < 3 || runs.Any(r => (string?)r!["status"] == "running")) && DateTime.UtcNow < until);
+
+        await Task.Delay(2000);
+        runs = (JsonArray)await host.GetJsonAsync(client, "/api/schools/beta/runs");
+        Assert.Equal(3, runs.Count);
+        Assert.All(runs, r => Assert.Equal("sourceFailed", (string?)r!["status"]));
+        Assert.All(runs, r => Assert.Equal("manual", (string?)r!["trigger"]));
+    }
+
+    [Fact]
     public async Task A_second_trigger_while_a_run_is_running_gets_409()
     {
         await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, _schools.Configure);

@@ -57,7 +57,7 @@ internal static class OverviewPage
         var failing = list.Count(r => r.Failing);
         sb.Append("<div class=\"stats\">")
             .Append($"<div class=\"stat\"><b>{Html.N(list.Count)}</b><span>{Html.Plural(list.Count, "школа", "школы", "школ")}</span></div>")
-            .Append($"<div class=\"stat\"><b>{Html.N(list.Sum(r => r.Breaches))}</b><span>нарушений всего</span></div>")
+            .Append($"<div class=\"stat\"><b>{Html.N(list.Sum(r => r.Breaches))}</b><span>{Html.Plural(list.Sum(r => r.Breaches), "нарушение", "нарушения", "нарушений")} всего</span></div>")
             .Append($"<div class=\"stat\"><b class=\"{(failing > 0 ? "bad" : "ok")}\">{Html.N(failing)}</b><span>{Html.Plural(failing, "школа", "школы", "школ")} с ошибкой последнего запуска</span></div>")
             .Append("</div>");
         if (list.Count == 0)
