@@ -102,6 +102,7 @@ public static class Program
                 Console.Error.WriteLine($"{failed} runs did not end ok");
             }
 
+            Console.Error.WriteLine("runs per node: " + await TextAsync(database, "SELECT string_agg(node || ' ' || n, ', ') FROM (SELECT node, count(*) AS n FROM eljur.gateway_runs GROUP BY node ORDER BY node) x"));
             var sessions = calls.GroupBy(c => (c.School, c.Token)).Select(g => (From: g.Min(c => c.At), To: g.Max(c => c.At))).ToList();
             var peak = sessions.Max(s => sessions.Count(o => o.From <= s.From && s.From <= o.To));
             var bytes = await CountAsync(database,
@@ -200,6 +201,14 @@ public static class Program
         {
             return 0; // the tables are not migrated yet
         }
+    }
+
+    private static async Task<string?> TextAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync() as string;
     }
 
     private static async Task ExecuteAsync(string server, string sql)
