@@ -66,7 +66,7 @@ public static class GatewayServiceCollectionExtensions
 
         var options = new GatewayOptions();
         configure?.Invoke(options);
-        var providers = new IGatewayStorageProvider[] { new SqliteGatewayStorage() }.Concat(options.StorageProviders).ToList();
+        var providers = new IGatewayStorageProvider[] { new SqliteGatewayStorage(), new PostgreSqlGatewayStorage() }.Concat(options.StorageProviders).ToList();
         var baseDirectory = options.BaseDirectory ?? (file is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(file)!);
         var connectors = ConnectorDirectory.BuiltIn.Concat(options.Connectors.Keys).Distinct(StringComparer.Ordinal).ToList();
         var reader = new GatewayConfigReader(file, baseDirectory, options.Environment, connectors, providers.Select(p => p.Name).ToList());

@@ -31,6 +31,22 @@ public interface IGatewayStorageProvider
     /// <returns>The history.</returns>
     IRunHistoryStore OpenRunHistory(GatewayStorageSettings settings);
 
+    /// <summary>
+    /// The store one school's sync goes through: by default the store itself (whose sync lock covers the
+    /// whole store); a store with per-school locks returns a view locking only that school, so schools sync
+    /// in parallel on every node.
+    /// </summary>
+    /// <param name="store">The store <see cref="OpenSyncStore"/> returned.</param>
+    /// <param name="schoolId">The school about to be synced.</param>
+    /// <returns>The store to sync through.</returns>
+    IGradebookStore SyncStoreFor(IGradebookStore store, string schoolId) => store;
+
+    /// <summary>
+    /// True when the scheduler's job store is shared by several nodes (Quartz clustering): jobs of a dead
+    /// node are recovered by another, and per-connector limits count across the cluster.
+    /// </summary>
+    bool Clustered => false;
+
     /// <summary>Chooses the scheduler's job store (in memory for one node, a shared database for a cluster).</summary>
     /// <param name="quartz">The scheduler's builder.</param>
     /// <param name="settings">The settings.</param>

@@ -76,9 +76,10 @@ public sealed class SqliteRunHistoryStore : IRunHistoryStore
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "UPDATE gateway_runs SET ended_at = $ended, status = $status, message = $message, sync_new = $n, sync_changed = $c, sync_deleted = $d, sync_unchanged = $u, " +
+            command.CommandText = "UPDATE gateway_runs SET node = $node, ended_at = $ended, status = $status, message = $message, sync_new = $n, sync_changed = $c, sync_deleted = $d, sync_unchanged = $u, " +
                 "errors = $e, warnings = $w, infos = $i, possible = $p, failed_metrics = $f, not_evaluable = $ne WHERE id = $id;";
             command.Parameters.AddWithValue("$id", run.Id);
+            command.Parameters.AddWithValue("$node", run.Node);
             command.Parameters.AddWithValue("$ended", (object?)run.EndedAt?.UtcTicks ?? DBNull.Value);
             command.Parameters.AddWithValue("$status", run.Status);
             command.Parameters.AddWithValue("$message", (object?)run.Message ?? DBNull.Value);

@@ -41,6 +41,7 @@ internal sealed class RunCoordinator
             .ForJob(new JobKey(schoolId, GatewayScheduling.JobGroup))
             .UsingJobData(SchoolRunJob.RunKey, run.Id)
             .UsingJobData(SchoolRunJob.TriggerKey, trigger)
+            .WithExecutionGroup(GatewayScheduling.ConnectorGroup(_runtime.Schools[schoolId].Connector))
             .StartNow()
             .Build();
         await scheduler.ScheduleJob(oneShot, default(ScheduleJobOptions), cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,10 @@ internal static class RunReasons
     public const string Interrupted = "прервано: служба остановлена во время синхронизации; данные не изменены, запуск повторится";
     public const string InterruptedAtStart = "прервано: служба была остановлена во время синхронизации; данные не изменены";
 
+    /// <summary>The attempt of a node that died mid-run (its sync rolled back), taken over by another node.</summary>
+    public static string NodeLost(string deadNode, string takenOverBy) =>
+        $"прервано: узел «{deadNode}» перестал отвечать во время запуска; данные не изменены, запуск повторён на узле «{takenOverBy}»";
+
     public static string Source(ConnectorException ex) => (ex.Kind switch
     {
         ConnectorFailureKind.Network => "журнал недоступен: сеть или сервер не ответили после повторных попыток",

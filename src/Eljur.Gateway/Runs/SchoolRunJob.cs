@@ -33,7 +33,7 @@ internal sealed class SchoolRunJob : IJob
         var runId = context.RetryAttempt > 0 ? null : data.GetString(RunKey);
         var trigger = data.GetString(TriggerKey) ?? "schedule";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.ApplicationStopping);
-        var run = await _runner.RunAsync(school, runId, trigger, stop.Token).ConfigureAwait(false);
+        var run = await _runner.RunAsync(school, runId, trigger, stop.Token, context.Recovering).ConfigureAwait(false);
         if (run is { Status: GatewayRunStatus.SourceFailed or GatewayRunStatus.Failed } && !stop.IsCancellationRequested)
         {
             throw new JobExecutionException("run " + run.Id + " ended " + run.Status);

@@ -58,17 +58,27 @@ internal sealed partial class SchoolRunner
         return (new DateTime(year, 9, 1), new DateTime(year + 1, 8, 31));
     }
 
-    /// <summary>Runs a school: the accepted run <paramref name="runId"/> when it is still running here, else a new one.</summary>
+    /// <summary>
+    /// Runs a school: the accepted run <paramref name="runId"/> when it is still waiting (accepted by any node of a
+    /// cluster, run by this one), else a new one. <paramref name="recovering"/>: the node that was running this job
+    /// died (Quartz recovered it here) — its attempt is recorded as interrupted and the run starts afresh.
+    /// </summary>
     /// <returns>The finished run, or null when another run of the school is running.</returns>
-    public async Task<GatewayRun?> RunAsync(string schoolId, string? runId, string trigger, CancellationToken cancellationToken)
+    public async Task<GatewayRun?> RunAsync(string schoolId, string? runId, string trigger, CancellationToken cancellationToken, bool recovering = false)
     {
         var school = _runtime.Schools[schoolId];
         var history = _runtime.History.Value;
         GatewayRun? run = null;
-        if (runId is not null && await history.GetAsync(runId, CancellationToken.None).ConfigureAwait(false) is { Status: GatewayRunStatus.Running } accepted
-            && accepted.Node == _runtime.Node && accepted.SchoolId == schoolId)
+        if (recovering)
         {
-            run = accepted;
+            await AbandonDeadAttemptsAsync(schoolId).ConfigureAwait(false);
+            runId = null;
+        }
+
+        if (runId is not null && await history.GetAsync(runId, CancellationToken.None).ConfigureAwait(false) is { Status: GatewayRunStatus.Running } accepted
+            && accepted.SchoolId == schoolId)
+        {
+            run = accepted with { Node = _runtime.Node };
         }
 
         if (run is null)
@@ -119,12 +129,28 @@ internal sealed partial class SchoolRunner
         return finished;
     }
 
+    /// <summary>The school's runs left running by a node that died: failed, «прервано», with the time this node took over.</summary>
+    private async Task AbandonDeadAttemptsAsync(string schoolId)
+    {
+        var history = _runtime.History.Value;
+        foreach (var dead in await history.ListAsync(schoolId, 5, CancellationToken.None).ConfigureAwait(false))
+        {
+            if (dead.Status == GatewayRunStatus.Running)
+            {
+                await history.CompleteAsync(
+                    dead with { Status = GatewayRunStatus.Failed, Message = RunReasons.NodeLost(dead.Node, _runtime.Node), EndedAt = Time.GetUtcNow() },
+                    null,
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
     private async Task<(GatewayRun Run, GatewayRunDocuments Documents)> SyncAndCheckAsync(SchoolSettings school, GatewayRun run, CancellationToken cancellationToken)
     {
         var (from, to) = Range(school);
         var limit = _runtime.Settings.PerConnector.TryGetValue(school.Connector, out var n) ? n : int.MaxValue;
         var perConnector = limit == int.MaxValue ? null : _perConnector.GetOrAdd(school.Connector, _ => new SemaphoreSlim(limit));
-        var store = _runtime.SyncStore.Value;
+        var store = _runtime.StorageProvider.SyncStoreFor(_runtime.SyncStore.Value, school.Id);
 
         SyncRun sync;
         await _node.WaitAsync(cancellationToken).ConfigureAwait(false);
