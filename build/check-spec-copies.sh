@@ -35,7 +35,7 @@ for source in "$shared"/calendar/ru/*.xml; do
   if [ ! -f "$copy" ]; then
     echo "calendar copy: $(basename "$source") is missing from build/calendar/ru" >&2
     status=1
-  elif ! cmp -s "$source" "$copy"; then
+  elif ! cmp -s <(tr -d '\r' <"$source") <(tr -d '\r' <"$copy"); then  # git stores text with LF line ends
     echo "calendar copy: build/calendar/ru/$(basename "$source") differs from its source" >&2
     status=1
   fi
