@@ -50,6 +50,33 @@ internal static class Html
         _ => status,
     };
 
+    /// <summary>The platform a connector id stands for, in the words a school uses.</summary>
+    public static string Source(string connector) => connector switch
+    {
+        "eljur" => "ЭлЖур",
+        "mosreg" => "Дневник.ру",
+        "asiou" => "выгрузки АСИОУ «Школа»",
+        "demo" => "демонстрационные данные",
+        "file" => "файл снимка",
+        _ => connector,
+    };
+
+    /// <summary>
+    /// A Quartz cron expression in words where it is the usual daily one (<c>0 30 2 * * ?</c> is
+    /// «ежедневно в 02:30»); any other is shown as written, after «по расписанию».
+    /// </summary>
+    public static string Schedule(string cron)
+    {
+        var parts = cron.Split(new[] { ' ' }, System.StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is 6 or 7 && parts[0] == "0" && int.TryParse(parts[1], out var minute) && int.TryParse(parts[2], out var hour)
+            && parts[3] is "*" or "?" && parts[4] == "*" && parts[5] is "*" or "?" && minute is >= 0 and < 60 && hour is >= 0 and < 24)
+        {
+            return $"ежедневно в {hour:00}:{minute:00}";
+        }
+
+        return "по расписанию «" + cron + "»";
+    }
+
     public static string Trigger(string trigger) => trigger switch
     {
         "schedule" => "по расписанию",

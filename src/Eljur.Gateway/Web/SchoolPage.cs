@@ -28,8 +28,8 @@ internal static class SchoolPage
         var last = runs.FirstOrDefault();
         sb.Append("<p class=\"noprint\"><a href=\"/\">← Все школы</a></p>");
         sb.Append("<h1>").Append(Html.E(school.Name)).Append("</h1>");
-        sb.Append("<p class=\"muted\">Регламент: ").Append(Html.E(lastOk is null ? school.PolicyName : school.Policy.Title)).Append(" · источник: ").Append(Html.E(school.Connector))
-            .Append(" · расписание: ").Append(Html.E(school.Schedule)).Append("</p>");
+        sb.Append("<p class=\"muted\">Регламент: ").Append(Html.E(lastOk is null ? school.PolicyName : school.Policy.Title)).Append(" · журнал: ").Append(Html.E(Html.Source(school.Connector)))
+            .Append(" · проверка ").Append(Html.E(Html.Schedule(school.Schedule))).Append("</p>");
         if (last is { Status: GatewayRunStatus.SourceFailed or GatewayRunStatus.Failed })
         {
             sb.Append("<p class=\"error\">Последний запуск ").Append(Html.When(last.StartedAt, school.TimeZone)).Append(": ").Append(Html.E(Html.Status(last.Status)))
