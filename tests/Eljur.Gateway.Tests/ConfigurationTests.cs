@@ -85,6 +85,18 @@ public sealed class ConfigurationTests : IDisposable
 
     private static readonly Lazy<string> Hash = new(() => GatewayPasswords.Hash("pw"));
 
+    [Fact]
+    public void A_missing_file_or_a_folder_is_named_in_russian_without_the_library_text()
+    {
+        var missing = Path.Combine(_folder, "нет-такого.json");
+        var ex = Assert.Throws<GatewayConfigurationException>(() => new ServiceCollection().AddGradebookGateway(missing, o => o.Environment = Env));
+        Assert.Contains("файла нет", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not", ex.Message, StringComparison.Ordinal);
+
+        var folder = Assert.Throws<GatewayConfigurationException>(() => new ServiceCollection().AddGradebookGateway(_folder, o => o.Environment = Env));
+        Assert.Contains("это папка", folder.Message, StringComparison.Ordinal);
+    }
+
     private void Add(string text) => new ServiceCollection().AddGradebookGateway(Write(text), o => o.Environment = Env);
 
     private string Write(string text)

@@ -59,7 +59,15 @@ internal sealed class GatewayConfigReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new GatewayConfigurationException("не удаётся прочитать файл конфигурации: " + ex.Message, "$", null, path, ex);
+            var why = ex switch
+            {
+                FileNotFoundException => "файла нет: проверьте путь в --config",
+                DirectoryNotFoundException => "нет папки, в которой он должен лежать: проверьте путь в --config",
+                UnauthorizedAccessException when Directory.Exists(path) => "это папка, а нужен файл конфигурации (JSON)",
+                UnauthorizedAccessException => "нет прав на чтение: проверьте права на файл",
+                _ => "файл занят другой программой или диск недоступен",
+            };
+            throw new GatewayConfigurationException("не удаётся прочитать файл конфигурации: " + why, "$", null, path, ex);
         }
 
         return ParseText(text, path);
