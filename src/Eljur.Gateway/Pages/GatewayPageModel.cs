@@ -1,16 +1,19 @@
 using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Eljur.Gateway.Pages;
 
 /// <summary>
 /// What the gateway's pages share: the title, the Russian «not found» answer (404 outside one's
-/// schools) and the answer to a form whose anti-forgery token failed (validated natively by Razor Pages).
+/// schools) and the anti-forgery check of every posted form, with a Russian answer when it fails.
 /// </summary>
-[FormExpired]
+[IgnoreAntiforgeryToken(Order = 1001)]
 internal abstract class GatewayPageModel : PageModel
 {
     public const string NotFoundText = "Такой страницы нет или она вам не открыта.";
@@ -44,20 +47,22 @@ internal abstract class GatewayPageModel : PageModel
         return Status(400);
     }
 
-    /// <summary>Replaces the empty 400 of a failed anti-forgery check with the page's own answer.</summary>
-    [AttributeUsage(AttributeTargets.Class)]
-    private sealed class FormExpiredAttribute : Attribute, IAlwaysRunResultFilter
+    /// <summary>
+    /// Checks the anti-forgery token of every posted form before its handler runs (the same
+    /// <see cref="IAntiforgery"/> check Razor Pages make on their own, made here so a failure can
+    /// answer with this page's Russian message instead of an empty 400).
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        public void OnResultExecuting(ResultExecutingContext context)
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (!HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)
+            && !await HttpContext.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(HttpContext).ConfigureAwait(false))
         {
-            if (context.Result is IAntiforgeryValidationFailedResult && context.Controller is GatewayPageModel page)
-            {
-                context.Result = page.FormExpired();
-            }
+            context.Result = FormExpired();
+            return;
         }
 
-        public void OnResultExecuted(ResultExecutedContext context)
-        {
-        }
+        await next().ConfigureAwait(false);
     }
 }
