@@ -1,6 +1,5 @@
 using System;
 using Eljur.Gateway.Api;
-using Eljur.Gateway.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -33,7 +32,7 @@ public static class GatewayApplicationExtensions
             ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
         });
         ApiEndpoints.Map(app);
-        PageEndpoints.Map(app);
+        app.MapRazorPages();
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Eljur.Gateway.Access;
 using Eljur.Gateway.Configuration;
 using Eljur.Gateway.Health;
@@ -8,6 +10,7 @@ using Eljur.Gateway.Runs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -139,6 +142,22 @@ public static class GatewayServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__csrf";
         });
+        // The pages are Razor Pages compiled into this library: add it as an application part (once,
+        // whether or not the host's own assembly already pulls it in), and let Cyrillic through the
+        // HTML encoder unescaped (markup characters are still encoded).
+        var pages = services.AddRazorPages();
+        var assembly = typeof(GatewayServiceCollectionExtensions).Assembly;
+        pages.ConfigureApplicationPartManager(m =>
+        {
+            if (!m.ApplicationParts.Any(p => p.Name == assembly.GetName().Name))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    m.ApplicationParts.Add(part);
+                }
+            }
+        });
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: new[] { "ready" })
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: new[] { "ready" });

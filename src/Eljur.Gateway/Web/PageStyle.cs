@@ -1,13 +1,9 @@
-using System.Text;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-
 namespace Eljur.Gateway.Web;
 
-/// <summary>The page frame: Russian, no external resources, print styles, the signed-in user and the sign-out form.</summary>
-internal static class Layout
+/// <summary>The pages' one stylesheet, inline (no external resources), with print styles.</summary>
+internal static class PageStyle
 {
-    private const string Style = """
+    public const string Css = """
         :root{--ink:#1d2433;--muted:#5b6475;--line:#d9dee7;--bad:#b42318;--badbg:#fef3f2;--warn:#b54708;--ok:#067647;--accent:#1f4fd1;--bg:#f6f7fb}
         *{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);background:var(--bg)}
         header{background:#fff;border-bottom:1px solid var(--line);padding:10px 24px;display:flex;align-items:center;gap:16px}
@@ -31,34 +27,4 @@ internal static class Layout
         svg text{font:12px system-ui,sans-serif;fill:var(--muted)}
         @media print{header,form,.noprint{display:none}body{background:#fff}main{padding:0}table{border:0}}
         """;
-
-    public static string Page(HttpContext ctx, IAntiforgery antiforgery, string title, string body)
-    {
-        ctx.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        ctx.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'";
-        ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-        var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        sb.Append("<title>").Append(Html.E(title)).Append(" — Eljur</title><style>").Append(Style).Append("</style></head><body><header>");
-        sb.Append("<a class=\"brand\" href=\"/\">Eljur · проверка журналов</a>");
-        if (ctx.User.Identity?.IsAuthenticated == true)
-        {
-            var token = antiforgery.GetAndStoreTokens(ctx);
-            sb.Append("<span class=\"who\">").Append(Html.E(ctx.User.Identity.Name)).Append("</span>");
-            sb.Append("<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"").Append(Html.E(token.FormFieldName)).Append("\" value=\"")
-                .Append(Html.E(token.RequestToken)).Append("\"><button class=\"link\" type=\"submit\">Выйти</button></form>");
-        }
-
-        sb.Append("</header><main>").Append(body).Append("</main></body></html>");
-        return sb.ToString();
-    }
-
-    public static IResult Result(HttpContext ctx, IAntiforgery antiforgery, string title, string body, int status = 200) =>
-        Results.Content(Page(ctx, antiforgery, title, body), "text/html; charset=utf-8", Encoding.UTF8, status);
-
-    public static string Csrf(HttpContext ctx, IAntiforgery antiforgery)
-    {
-        var token = antiforgery.GetAndStoreTokens(ctx);
-        return "<input type=\"hidden\" name=\"" + Html.E(token.FormFieldName) + "\" value=\"" + Html.E(token.RequestToken) + "\">";
-    }
 }
