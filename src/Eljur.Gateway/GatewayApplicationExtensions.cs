@@ -1,5 +1,7 @@
 using System;
+using Eljur.Gateway.Access;
 using Eljur.Gateway.Api;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +13,8 @@ public static class GatewayApplicationExtensions
 {
     /// <summary>
     /// Adds sign-in, authorization and anti-forgery to the pipeline and maps the pages (<c>/</c>,
-    /// <c>/schools/…</c>, <c>/login</c>), the JSON API (<c>/api/…</c>) and <c>/health/live</c>, <c>/health/ready</c>.
+    /// <c>/schools/…</c>, <c>/login</c>), the JSON API (<c>/api/…</c>), <c>/health/live</c>, <c>/health/ready</c>
+    /// and, with <see cref="GatewayOptions.PrometheusMetrics"/>, <c>/metrics</c>.
     /// </summary>
     /// <param name="app">The application (after <c>AddGradebookGateway</c>).</param>
     /// <returns>The application.</returns>
@@ -32,6 +35,11 @@ public static class GatewayApplicationExtensions
             ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
         });
         ApiEndpoints.Map(app);
+        if (app.Services.GetRequiredService<GatewayRuntime>().Options.PrometheusMetrics)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(GatewayAuth.Scheme);
+        }
+
         app.MapRazorPages();
         return app;
     }

@@ -33,6 +33,13 @@ public sealed class GatewayOptions
     /// <summary>Storage back ends beyond the built-in <c>sqlite</c>.</summary>
     public IList<IGatewayStorageProvider> StorageProviders { get; } = new List<IGatewayStorageProvider>();
 
+    /// <summary>
+    /// Serve the gateway's metrics (meter <c>Eljur.Gateway</c>: runs by status, run and vendor-call
+    /// durations, vendor errors by kind, findings by rule) at <c>/metrics</c> in Prometheus text, through
+    /// OpenTelemetry; like the API it needs a signed-in user or an API key. Default: off (<c>eljur serve --metrics</c>).
+    /// </summary>
+    public bool PrometheusMetrics { get; set; }
+
     /// <summary>The clock (tests); default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 }

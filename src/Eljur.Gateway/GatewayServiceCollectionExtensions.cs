@@ -1,4 +1,5 @@
 using System;
+using OpenTelemetry.Metrics;
 using System.IO;
 using System.Linq;
 using System.Text.Encodings.Web;
@@ -90,6 +91,11 @@ public static class GatewayServiceCollectionExtensions
         new ConnectorDirectory(settings, options, null).ValidateAll(settings);
 
         services.AddSingleton<GatewayMetrics>();
+        if (options.PrometheusMetrics)
+        {
+            services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName).AddPrometheusExporter());
+        }
+
         services.AddSingleton<SchoolRunner>();
         services.AddSingleton<RunCoordinator>();
         services.AddSingleton<SchoolAccess>();
@@ -117,7 +123,9 @@ public static class GatewayServiceCollectionExtensions
                 {
                     OnRedirectToLogin = ctx =>
                     {
-                        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                        // Machines (scripts, a Prometheus scraper) get 401, people a redirect to the sign-in page.
+                        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                            || ctx.Request.Path.StartsWithSegments("/metrics", StringComparison.Ordinal))
                         {
                             ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
                             return System.Threading.Tasks.Task.CompletedTask;

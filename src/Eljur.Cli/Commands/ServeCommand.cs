@@ -34,10 +34,11 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Адрес, на котором слушать (по умолчанию " + DefaultUrl + ")", DefaultValueFactory = _ => DefaultUrl };
         var node = new Option<string?>("--node") { Description = "Имя этого узла в истории запусков (по умолчанию — имя компьютера)" };
         var runNow = new Option<bool>("--run-now") { Description = "Сразу при запуске поставить в очередь проверку каждой школы" };
+        var metrics = new Option<bool>("--metrics") { Description = "Отдавать показатели работы шлюза по адресу /metrics (формат Prometheus; нужен вход или ключ API)" };
         var demo = new Option<bool>("--demo") { Description = "Демонстрация без файла: три небольшие школы с нарушениями, вход demo / demo" };
         var command = new Command("serve", "Шлюз: синхронизация и проверка многих школ по расписанию, история запусков, веб-страницы и JSON API")
         {
-            config, urls, node, runNow, demo,
+            config, urls, node, runNow, metrics, demo,
         };
         command.Validators.Add(result =>
         {
@@ -49,7 +50,7 @@ internal static class ServeCommand
             }
         });
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(config), parse.GetValue(urls) ?? DefaultUrl, parse.GetValue(node), parse.GetValue(runNow), parse.GetValue(demo), console, time, cancellationToken));
+            parse.GetValue(config), parse.GetValue(urls) ?? DefaultUrl, parse.GetValue(node), parse.GetValue(runNow), parse.GetValue(metrics), parse.GetValue(demo), console, time, cancellationToken));
 
         var password = new Argument<string>("PASSWORD") { Description = "Пароль или ключ API" };
         var hash = new Command("hash-password", "Напечатать хэш пароля или ключа API для passwordHash / hash в конфигурации (последняя строка вывода)") { password };
@@ -63,7 +64,7 @@ internal static class ServeCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string? configFile, string urls, string? node, bool runNow, bool demo, Console2 console, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? configFile, string urls, string? node, bool runNow, bool metrics, bool demo, Console2 console, TimeProvider time, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
@@ -77,6 +78,7 @@ internal static class ServeCommand
                 builder.Services.AddGradebookGateway(file, o =>
                 {
                     o.RunAtStart = true;
+                    o.PrometheusMetrics = metrics;
                     o.Node = node ?? o.Node;
                     o.Time = DemoGateway.Clock;
                     o.Connectors[DemoGateway.ConnectorId] = DemoGateway.Connector;
@@ -87,6 +89,7 @@ internal static class ServeCommand
                 builder.Services.AddGradebookGateway(configFile!, o =>
                 {
                     o.RunAtStart = runNow;
+                    o.PrometheusMetrics = metrics;
                     o.Node = node ?? o.Node;
                     o.Time = time;
                 });
