@@ -133,4 +133,23 @@ public sealed class SafeOutputTests : IDisposable
         AssertShortLines(error);
         AssertShortLines(output);
     }
+
+    [Fact]
+    public void A_vendor_id_in_an_unmapped_warning_reaches_stderr_escaped()
+    {
+        Assert.Equal(0, CliRunner.Run("demo", "--out", _dir).Code);
+        var path = Path.Combine(_dir, "snapshot.json");
+        var snapshot = Json.Parse(File.ReadAllText(path));
+        snapshot["source"]!["unmapped"] = Newtonsoft.Json.Linq.JObject.Parse(
+            "{\"count\": 1, \"examples\": [ { \"kind\": \"finalMark\", \"vendorId\": \"42\\u001b[31m\\u202e\", \"reason\": \"нет ученика\" } ] }");
+        File.WriteAllText(path, snapshot.ToString());
+
+        var (code, _, error) = Run(new[] { "check", "--snapshot", path, "--policy", "lyceum68-ufa-2023", "--as-of", "2024-11-20T12:00:00+05:00", "--format", "json" });
+
+        Assert.Equal(1, code);
+        Assert.Contains("Предупреждение: Не удалось разобрать", error, StringComparison.Ordinal);
+        Assert.Contains("\\u001B", error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', error);
+        Assert.DoesNotContain('\u202e', error);
+    }
 }

@@ -71,7 +71,7 @@ internal static class CheckCommand
         var report = Evaluate(data, policy, request.AsOf, request.From, request.To, time, cancellationToken, calendar);
         var rendering = ReportOutput.ForCheck(request.Format, request.Anonymize, request.Template, data, policy);
         Write(report, request.Format, request.Output, console, rendering);
-        CalendarFiles.PrintWarnings(report, console);
+        ReportWarnings.Print(report, console);
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 

@@ -75,7 +75,7 @@ internal static class DemoCommand
         o.WriteLine();
         o.WriteLine($"Всего: {Words.Breaches(report.Findings.Count(f => f.Severity != Severity.Info))}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
         o.WriteLine($"Проверить снимок заново: eljur check --snapshot {snapshotPath} --policy <регламент> --as-of 2024-11-20T12:00:00+05:00");
-        CalendarFiles.PrintWarnings(report, console);
+        ReportWarnings.Print(report, console);
         return ExitCodes.Ok;
     }
 

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
 using Eljur.Abstractions.Calendar;
-using Eljur.Abstractions.Evaluation;
 
 namespace Eljur.Cli.Infrastructure;
 
@@ -33,15 +32,6 @@ internal static class CalendarFiles
         }
 
         return calendar;
-    }
-
-    /// <summary>Prints the report's warnings to standard error, whatever the format on standard output.</summary>
-    public static void PrintWarnings(EvaluationReport report, Console2 console)
-    {
-        foreach (var warning in report.Warnings)
-        {
-            console.Error.WriteLine("Предупреждение: " + warning);
-        }
     }
 
     private static IEnumerable<(string Path, string Origin)> Paths(IReadOnlyList<string>? files, Console2 console)
