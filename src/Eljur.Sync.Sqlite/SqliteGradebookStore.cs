@@ -17,7 +17,7 @@ namespace Eljur.Sync.Sqlite;
 /// transaction when the store is opened; every sync is one transaction; a sync holds an exclusive
 /// lock on <c>FILE.lock</c>, released by the operating system if the process dies.
 /// </summary>
-public sealed class SqliteGradebookStore : IGradebookStore
+public sealed class SqliteGradebookStore : IGradebookStore, IGradebookRowSource
 {
     private readonly string _connectionString;
 
@@ -101,6 +101,22 @@ public sealed class SqliteGradebookStore : IGradebookStore
     }
 
     /// <inheritdoc/>
+    public Task ReadRowsAsync(string schoolId, DateTime from, DateTime to, IGradebookRowSink sink, CancellationToken cancellationToken = default)
+    {
+        if (sink is null)
+        {
+            throw new ArgumentNullException(nameof(sink));
+        }
+
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var header = Load(connection, transaction, schoolId, DateTime.MaxValue.Date, DateTime.MaxValue.Date, withPayloads: false, cancellationToken);
+        sink.Begin(header);
+        SqliteRows.Read(connection, schoolId, from.Date, to.Date, sink, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<string>> GetSchoolIdsAsync(CancellationToken cancellationToken = default)
     {
         using var connection = Open();
@@ -148,42 +164,6 @@ public sealed class SqliteGradebookStore : IGradebookStore
         return connection;
     }
 
-    private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Parses the stored <c>yyyy-MM-dd</c> by hand (a year's load parses hundreds of thousands); anything else the general way.</summary>
-    private static DateTime ParseDate(string text)
-    {
-        if (text.Length == 10 && text[4] == '-' && text[7] == '-')
-        {
-            var y = Digits(text, 0, 4);
-            var m = Digits(text, 5, 2);
-            var d = Digits(text, 8, 2);
-            if (y > 0 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-            {
-                return new DateTime(y, m, d);
-            }
-        }
-
-        return DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
-
-    private static int Digits(string text, int start, int count)
-    {
-        var n = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var c = text[i];
-            if (c < '0' || c > '9')
-            {
-                return -1;
-            }
-
-            n = (n * 10) + (c - '0');
-        }
-
-        return n;
-    }
-
     /// <summary>Instants are stored as UTC ticks (100 ns since 0001-01-01); exports show them in the school's zone.</summary>
     private static object Time(DateTimeOffset? time) => time is { } t ? t.UtcTicks : DBNull.Value;
 
@@ -225,7 +205,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
                 lessons.Add(new StoredLesson
                 {
                     Id = r.GetString(0),
-                    Date = ParseDate(r.GetString(1)),
+                    Date = SqliteText.ParseDate(r.GetString(1)),
                     Payload = r.GetString(2),
                     TopicEnteredAt = Instant(r, 3),
                     TopicEnteredAfter = Instant(r, 4),
@@ -257,7 +237,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
                 marks.Add(new StoredMark
                 {
                     Id = r.GetString(0),
-                    Date = ParseDate(r.GetString(1)),
+                    Date = SqliteText.ParseDate(r.GetString(1)),
                     Value = r.GetString(2),
                     Payload = r.GetString(3),
                     EnteredAt = Instant(r, 4),
@@ -285,7 +265,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
                 {
                     LessonId = r.GetString(0),
                     StudentId = r.GetString(1),
-                    Date = ParseDate(r.GetString(2)),
+                    Date = SqliteText.ParseDate(r.GetString(2)),
                     Payload = r.GetString(3),
                     EnteredAt = Instant(r, 4),
                     EnteredAfter = Instant(r, 5),
@@ -310,8 +290,8 @@ public sealed class SqliteGradebookStore : IGradebookStore
     private static void Range(SqliteCommand command, string schoolId, DateTime from, DateTime to)
     {
         command.Parameters.AddWithValue("$school", schoolId);
-        command.Parameters.AddWithValue("$from", Date(from));
-        command.Parameters.AddWithValue("$to", Date(to));
+        command.Parameters.AddWithValue("$from", SqliteText.Date(from));
+        command.Parameters.AddWithValue("$to", SqliteText.Date(to));
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
@@ -343,8 +323,8 @@ public sealed class SqliteGradebookStore : IGradebookStore
                 SchoolId = r.GetString(1),
                 Connector = r.GetString(2),
                 Instance = r.IsDBNull(3) ? null : r.GetString(3),
-                From = ParseDate(r.GetString(4)),
-                To = ParseDate(r.GetString(5)),
+                From = SqliteText.ParseDate(r.GetString(4)),
+                To = SqliteText.ParseDate(r.GetString(5)),
                 StartedAt = ParseTime(r, 6)!.Value,
                 ObservedAt = ParseTime(r, 7),
                 FinishedAt = ParseTime(r, 8)!.Value,
@@ -369,8 +349,8 @@ public sealed class SqliteGradebookStore : IGradebookStore
         command.Parameters.AddWithValue("$school", run.SchoolId);
         command.Parameters.AddWithValue("$connector", run.Connector);
         command.Parameters.AddWithValue("$instance", (object?)run.Instance ?? DBNull.Value);
-        command.Parameters.AddWithValue("$from", Date(run.From));
-        command.Parameters.AddWithValue("$to", Date(run.To));
+        command.Parameters.AddWithValue("$from", SqliteText.Date(run.From));
+        command.Parameters.AddWithValue("$to", SqliteText.Date(run.To));
         command.Parameters.AddWithValue("$started", Time(run.StartedAt));
         command.Parameters.AddWithValue("$observed", Time(run.ObservedAt));
         command.Parameters.AddWithValue("$finished", Time(run.FinishedAt));
@@ -428,7 +408,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
                     first_seen_at = excluded.first_seen_at, deleted_at = excluded.deleted_at, deleted_after = excluded.deleted_after,
                     hash = excluded.hash;
                 """, 12);
-            Run(command, schoolId, lesson.Id, Date(lesson.Date), lesson.Payload, Time(lesson.TopicEnteredAt), Time(lesson.TopicEnteredAfter),
+            Run(command, schoolId, lesson.Id, SqliteText.Date(lesson.Date), lesson.Payload, Time(lesson.TopicEnteredAt), Time(lesson.TopicEnteredAfter),
                 Time(lesson.HomeworkEnteredAt), Time(lesson.HomeworkEnteredAfter), Time(lesson.FirstSeenAt), Time(lesson.DeletedAt), Time(lesson.DeletedAfter), lesson.Hash);
             return Task.CompletedTask;
         }
@@ -445,7 +425,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
                     first_seen_at = excluded.first_seen_at, deleted_at = excluded.deleted_at, deleted_after = excluded.deleted_after,
                     hash = excluded.hash;
                 """, 12);
-            Run(command, schoolId, mark.Id, Date(mark.Date), mark.Value, mark.Payload, Time(mark.EnteredAt), Time(mark.EnteredAfter),
+            Run(command, schoolId, mark.Id, SqliteText.Date(mark.Date), mark.Value, mark.Payload, Time(mark.EnteredAt), Time(mark.EnteredAfter),
                 mark.Revisions.Count == 0 ? DBNull.Value : SyncRecordJson.Revisions(mark.Revisions),
                 Time(mark.FirstSeenAt), Time(mark.DeletedAt), Time(mark.DeletedAfter), mark.Hash);
             return Task.CompletedTask;
@@ -463,7 +443,7 @@ public sealed class SqliteGradebookStore : IGradebookStore
                     first_seen_at = excluded.first_seen_at, deleted_at = excluded.deleted_at, deleted_after = excluded.deleted_after,
                     hash = excluded.hash;
                 """, 11);
-            Run(command, schoolId, absence.LessonId, absence.StudentId, Date(absence.Date), absence.Payload, Time(absence.EnteredAt),
+            Run(command, schoolId, absence.LessonId, absence.StudentId, SqliteText.Date(absence.Date), absence.Payload, Time(absence.EnteredAt),
                 Time(absence.EnteredAfter), Time(absence.FirstSeenAt), Time(absence.DeletedAt), Time(absence.DeletedAfter), absence.Hash);
             return Task.CompletedTask;
         }

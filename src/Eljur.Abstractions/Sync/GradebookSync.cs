@@ -153,109 +153,17 @@ public sealed class GradebookSync
             };
         }
 
+        // A store that can pass its rows straight to the builder (payloads as UTF-8 bytes, no record
+        // objects or payload strings in between) is read so; any other through ReadAsync. Same snapshot.
+        if (store is IGradebookRowSource rows)
+        {
+            var builder = new ExportBuilder(schoolId, from, to, cancellationToken);
+            await rows.ReadRowsAsync(schoolId, from.Date, to.Date, builder, cancellationToken).ConfigureAwait(false);
+            return builder.Build();
+        }
+
         var state = await store.ReadAsync(schoolId, from.Date, to.Date, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(state.Reference) || state.Runs.Count == 0)
-        {
-            throw new GradebookStoreException($"The store has no successful sync of school \"{schoolId}\".");
-        }
-
-        var reference = SnapshotReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(state.Reference!)), "store:" + schoolId, cancellationToken);
-        var clock = new SchoolClock(SchoolTimeZone.Resolve(reference.School.TimeZone), reference.School.WorkWeek is 6 ? 6 : 5, ProductionCalendar.Russia);
-        DateTimeOffset? Local(DateTimeOffset? t) => t is { } v ? clock.ToSchoolTime(v) : null;
-
-        var latest = state.Runs[state.Runs.Count - 1];
-        var capabilities = new CapabilitySet(latest.Capabilities.Concat(new[] { Capability.EntryTimes, Capability.Revisions })).Names;
-
-        // Each record is built once, from its payload and its stored times (SyncPayloadReader; Json.NET
-        // only for a payload of a shape the fast reader does not know), in the order of date and id.
-        var payloads = new SyncPayloadReader();
-        var from0 = from.Date;
-        var to0 = to.Date;
-        var lessons = Sorted(state.Lessons, l => !l.IsDeleted && l.Date >= from0 && l.Date <= to0, (a, b) => Compare(a.Date, a.Id, null, b.Date, b.Id, null));
-        var absences = Sorted(state.Absences, a => !a.IsDeleted && a.Date >= from0 && a.Date <= to0, (a, b) => Compare(a.Date, a.LessonId, a.StudentId, b.Date, b.LessonId, b.StudentId));
-        var marks = Sorted(state.Marks, m => !m.IsDeleted && m.Date >= from0 && m.Date <= to0, (a, b) => Compare(a.Date, a.Id, null, b.Date, b.Id, null));
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var lessonList = new List<Lesson>(lessons.Count);
-        foreach (var l in lessons)
-        {
-            var (topicAt, topicAfter, homeworkAt, homeworkAfter) = (Local(l.TopicEnteredAt), Local(l.TopicEnteredAfter), Local(l.HomeworkEnteredAt), Local(l.HomeworkEnteredAfter));
-            lessonList.Add(payloads.Lesson(l.Payload, topicAt, topicAfter, homeworkAt, homeworkAfter)
-                ?? SyncRecordJson.Read<Lesson>(l.Payload) with
-                {
-                    TopicEnteredAt = topicAt,
-                    TopicEnteredAfter = topicAfter,
-                    HomeworkEnteredAt = homeworkAt,
-                    HomeworkEnteredAfter = homeworkAfter,
-                });
-        }
-
-        var absenceList = new List<Absence>(absences.Count);
-        foreach (var a in absences)
-        {
-            var (at, after) = (Local(a.EnteredAt), Local(a.EnteredAfter));
-            absenceList.Add(payloads.Absence(a.Payload, at, after)
-                ?? SyncRecordJson.Read<Absence>(a.Payload) with { EnteredAt = at, EnteredAfter = after });
-        }
-
-        var markList = new List<Mark>(marks.Count);
-        for (var i = 0; i < marks.Count; i++)
-        {
-            if ((i & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var m = marks[i];
-            var (at, after) = (Local(m.EnteredAt), Local(m.EnteredAfter));
-            IReadOnlyList<MarkRevision> revisions = m.Revisions.Count == 0
-                ? Array.Empty<MarkRevision>()
-                : m.Revisions.Select(r => r with { At = Local(r.At)!.Value, After = Local(r.After) }).ToList();
-            markList.Add(payloads.Mark(m.Payload, at, after, revisions)
-                ?? SyncRecordJson.Read<Mark>(m.Payload) with { EnteredAt = at, EnteredAfter = after, Revisions = revisions });
-        }
-        return reference with
-        {
-            Source = reference.Source with
-            {
-                Connector = latest.Connector,
-                Instance = latest.Instance,
-                FetchedAt = Local(latest.ObservedAt ?? latest.FinishedAt)!.Value,
-                From = from.Date,
-                To = to.Date,
-                Capabilities = capabilities,
-            },
-            Lessons = lessonList,
-            Absences = absenceList,
-            Marks = markList,
-        };
-    }
-
-    /// <summary>The records that pass <paramref name="keep"/>, sorted by <paramref name="order"/> (keys are unique: the sort needs no stability).</summary>
-    private static List<T> Sorted<T>(IReadOnlyList<T> records, Func<T, bool> keep, Comparison<T> order)
-    {
-        var list = new List<T>(records.Count);
-        foreach (var r in records)
-        {
-            if (keep(r))
-            {
-                list.Add(r);
-            }
-        }
-
-        list.Sort(order);
-        return list;
-    }
-
-    private static int Compare(DateTime date1, string key1, string? second1, DateTime date2, string key2, string? second2)
-    {
-        var c = date1.CompareTo(date2);
-        if (c == 0)
-        {
-            c = string.CompareOrdinal(key1, key2);
-        }
-
-        return c != 0 ? c : string.CompareOrdinal(second1, second2);
+        return ExportBuilder.FromState(state, schoolId, from, to, cancellationToken);
     }
 
     /// <summary>The school record of the latest successful sync of a school, or null when there is none.</summary>

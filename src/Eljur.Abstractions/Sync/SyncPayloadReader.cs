@@ -26,7 +26,20 @@ internal sealed class SyncPayloadReader
     /// <summary>A mark with its entry times and revisions, or null when the payload is of another shape.</summary>
     public Mark? Mark(string payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
     {
-        var r = Begin(payload);
+        Load(payload);
+        return Mark(enteredAt, enteredAfter, revisions);
+    }
+
+    /// <summary>A mark from its payload's UTF-8 bytes, as <see cref="Mark(string, DateTimeOffset?, DateTimeOffset?, IReadOnlyList{MarkRevision})"/>.</summary>
+    public Mark? Mark(ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
+    {
+        Load(payload);
+        return Mark(enteredAt, enteredAfter, revisions);
+    }
+
+    private Mark? Mark(DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
+    {
+        var r = Begin();
         if (r.TokenType != JsonTokenType.StartObject)
         {
             return null;
@@ -87,7 +100,20 @@ internal sealed class SyncPayloadReader
     /// <summary>A lesson with its topic and homework entry times, or null when the payload is of another shape.</summary>
     public Lesson? Lesson(string payload, DateTimeOffset? topicAt, DateTimeOffset? topicAfter, DateTimeOffset? homeworkAt, DateTimeOffset? homeworkAfter)
     {
-        var r = Begin(payload);
+        Load(payload);
+        return Lesson(topicAt, topicAfter, homeworkAt, homeworkAfter);
+    }
+
+    /// <summary>A lesson from its payload's UTF-8 bytes, as <see cref="Lesson(string, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?)"/>.</summary>
+    public Lesson? Lesson(ReadOnlySpan<byte> payload, DateTimeOffset? topicAt, DateTimeOffset? topicAfter, DateTimeOffset? homeworkAt, DateTimeOffset? homeworkAfter)
+    {
+        Load(payload);
+        return Lesson(topicAt, topicAfter, homeworkAt, homeworkAfter);
+    }
+
+    private Lesson? Lesson(DateTimeOffset? topicAt, DateTimeOffset? topicAfter, DateTimeOffset? homeworkAt, DateTimeOffset? homeworkAfter)
+    {
+        var r = Begin();
         if (r.TokenType != JsonTokenType.StartObject)
         {
             return null;
@@ -163,7 +189,20 @@ internal sealed class SyncPayloadReader
     /// <summary>An absence with its entry times, or null when the payload is of another shape.</summary>
     public Absence? Absence(string payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
     {
-        var r = Begin(payload);
+        Load(payload);
+        return Absence(enteredAt, enteredAfter);
+    }
+
+    /// <summary>An absence from its payload's UTF-8 bytes, as <see cref="Absence(string, DateTimeOffset?, DateTimeOffset?)"/>.</summary>
+    public Absence? Absence(ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
+    {
+        Load(payload);
+        return Absence(enteredAt, enteredAfter);
+    }
+
+    private Absence? Absence(DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
+    {
+        var r = Begin();
         if (r.TokenType != JsonTokenType.StartObject)
         {
             return null;
@@ -209,15 +248,31 @@ internal sealed class SyncPayloadReader
         };
     }
 
-    private Utf8JsonReader Begin(string payload)
+    /// <summary>Takes a payload's text into the buffer as UTF-8.</summary>
+    private void Load(string payload)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(payload.Length);
-        if (_bytes.Length < max)
-        {
-            _bytes = new byte[Math.Max(max, _bytes.Length * 2)];
-        }
-
+        Reserve(Encoding.UTF8.GetMaxByteCount(payload.Length));
         _length = Encoding.UTF8.GetBytes(payload, 0, payload.Length, _bytes, 0);
+    }
+
+    /// <summary>Takes a payload's UTF-8 bytes into the buffer (a copy: the pool keeps slices of it while a record is read).</summary>
+    private void Load(ReadOnlySpan<byte> payload)
+    {
+        Reserve(payload.Length);
+        payload.CopyTo(_bytes);
+        _length = payload.Length;
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (_bytes.Length < bytes)
+        {
+            _bytes = new byte[Math.Max(bytes, _bytes.Length * 2)];
+        }
+    }
+
+    private Utf8JsonReader Begin()
+    {
         var r = new Utf8JsonReader(new ReadOnlySpan<byte>(_bytes, 0, _length), Options);
         try
         {

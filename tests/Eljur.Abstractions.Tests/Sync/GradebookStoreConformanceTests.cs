@@ -35,6 +35,9 @@ public abstract class GradebookStoreConformanceTests
     /// <summary>Another object on the same storage as <paramref name="store"/> (another process or node would open it so).</summary>
     protected abstract IGradebookStore Reopen(IGradebookStore store);
 
+    /// <summary>Whether the store passes its rows straight to an export (<see cref="IGradebookRowSource"/>).</summary>
+    protected virtual bool PassesRows => false;
+
     [Fact]
     public async Task FirstSyncRecordsGetTheStartOfTheirOwnDateAsEnteredAfter()
     {
@@ -389,6 +392,59 @@ public abstract class GradebookStoreConformanceTests
         Assert.Equal("\"204\"", back.Lessons![0].ExtensionData!["vendorRoom"]);
         Assert.Equal(1.5m, back.Marks![0].Weight);
         Assert.Equal(T1, back.Marks![0].EnteredAt);
+    }
+
+    [Fact]
+    public async Task AnExportFromTheStoresRowsEqualsTheExportOfItsReadState()
+    {
+        if (CreateStore() is not { } store)
+        {
+            return;
+        }
+
+        Assert.Equal(PassesRows, store is IGradebookRowSource);
+        var time = new FakeTimeProvider(T1);
+        var extension = new System.Collections.Generic.Dictionary<string, string> { ["vendorRoom"] = "\"204\"" };
+        var lessons = Enumerable.Range(0, 40).Select(i => SyncData.Lesson("l" + i, Oct7.AddDays(-(i % 20)), topic: i % 3 == 0 ? "Тема «" + i + "»" : null, homework: i % 4 == 0 ? "№ " + i : null)).ToList();
+        lessons[1] = lessons[1] with { ExtensionData = extension, Kind = LessonKind.Test, Held = false };
+        var marks = Enumerable.Range(0, 400).Select(i => SyncData.Mark("m" + i, Oct7.AddDays(-(i % 20)), (2 + (i % 4)).ToString(), "l" + (i % 40), i % 50 == 7 ? MarkKind.Written : MarkKind.Current)).ToList();
+        marks[3] = marks[3] with { Weight = 1.5m, ExtensionData = extension, EnteredBy = "t1" };
+        marks[4] = marks[4] with { Kind = MarkKind.Period, PeriodId = "q1", LessonId = null };
+        var absences = Enumerable.Range(0, 30).Select(i => SyncData.Absence("l" + i, i % 2 == 0 ? "s1" : "s2") with { Late = i % 5 == 0, Reason = i % 7 == 0 ? AbsenceReason.Valid : AbsenceReason.Unknown }).ToList();
+        var later = SyncData.School(
+            lessons.Select((l, i) => i == 5 ? l with { Topic = "Повторение" } : i == 6 ? l with { Homework = "Стр. 10" } : l).Where((l, i) => i != 39),
+            marks.Select((m, i) => i % 100 == 1 ? m with { Value = m.Value == "5" ? "4" : "5" } : m).Where((m, i) => i != 2).Append(SyncData.Mark("new", Oct8, "5")),
+            absences.Skip(1));
+        var other = SyncData.School(marks: new[] { SyncData.Mark("m1", Oct7, "3") });
+        other = other with { School = other.School with { Id = "school-2" } };
+        var sync = new GradebookSync(store, time);
+        await sync.SyncAsync(new ScriptedConnector().Then(SyncData.School(lessons, marks, absences)), SyncData.Range);
+        await sync.SyncAsync(new ScriptedConnector().Then(other), SyncData.Range);
+        time.SetUtcNow(T2);
+        await sync.SyncAsync(new ScriptedConnector().Then(later), SyncData.Range);
+
+        foreach (var (from, to) in new[] { (SyncData.From, SyncData.To), (Oct7.AddDays(-5), Oct7), (Oct8, Oct8) })
+        {
+            var rows = await GradebookSync.ExportAsync(store, "school-1", from, to);
+            var state = await GradebookSync.ExportAsync(new StateOnlyStore(store), "school-1", from, to);
+            Assert.Equal(Written(state), Written(rows));
+        }
+
+        var year = await GradebookSync.ExportAsync(store, "school-1", SyncData.From, SyncData.To);
+        Assert.Equal((39, 400, 29), (year.Lessons!.Count, year.Marks!.Count, year.Absences!.Count));
+        Assert.Equal(4, year.Marks.Count(m => m.Revisions.Count == 1));
+        Assert.Equal("\"204\"", year.Marks.Single(m => m.Id == "m3").ExtensionData!["vendorRoom"]);
+        Assert.Equal("3", Assert.Single((await GradebookSync.ExportAsync(store, "school-2", SyncData.From, SyncData.To)).Marks!).Value);
+        var missing = await Assert.ThrowsAsync<GradebookStoreException>(() => GradebookSync.ExportAsync(store, "school-3", SyncData.From, SyncData.To));
+        var missingByState = await Assert.ThrowsAsync<GradebookStoreException>(() => GradebookSync.ExportAsync(new StateOnlyStore(store), "school-3", SyncData.From, SyncData.To));
+        Assert.Equal(missingByState.Message, missing.Message);
+
+        static string Written(GradebookSnapshot snapshot)
+        {
+            var buffer = new MemoryStream();
+            SnapshotWriter.Write(snapshot, buffer);
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        }
     }
 
     [Fact]

@@ -42,6 +42,28 @@ public sealed class ScriptedConnector : IGradebookConnector
     }
 }
 
+/// <summary>
+/// Wraps a store and shows only <see cref="IGradebookStore"/>: an export through it takes the general path
+/// (<see cref="IGradebookStore.ReadAsync"/>) even when the store could pass its rows straight on.
+/// </summary>
+public sealed class StateOnlyStore : IGradebookStore
+{
+    private readonly IGradebookStore _inner;
+
+    public StateOnlyStore(IGradebookStore inner) => _inner = inner;
+
+    public Task<IGradebookStoreSession> BeginSyncAsync(CancellationToken cancellationToken = default) => _inner.BeginSyncAsync(cancellationToken);
+
+    public Task<StoredState> ReadAsync(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
+        _inner.ReadAsync(schoolId, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetSchoolIdsAsync(CancellationToken cancellationToken = default) => _inner.GetSchoolIdsAsync(cancellationToken);
+
+    public Task<IReadOnlyList<SyncRun>> GetRunsAsync(string? schoolId = null, CancellationToken cancellationToken = default) => _inner.GetRunsAsync(schoolId, cancellationToken);
+
+    public Task<SyncRun> RecordFailedRunAsync(SyncRun run, CancellationToken cancellationToken = default) => _inner.RecordFailedRunAsync(run, cancellationToken);
+}
+
 /// <summary>Wraps a store and fails the N+1-th record write of a session, as a sync killed half-way.</summary>
 public sealed class FaultyStore : IGradebookStore
 {
