@@ -21,7 +21,7 @@ namespace Eljur.Sync.PostgreSql;
 /// <see cref="ForSchool"/> locks only that school, so nodes sync different schools in parallel.
 /// Instants are kept to the microsecond (PostgreSQL's <c>timestamptz</c>).
 /// </remarks>
-public sealed class PostgreSqlGradebookStore : IGradebookStore, IDisposable
+public sealed class PostgreSqlGradebookStore : IGradebookStore, IGradebookRowSource, IDisposable
 {
     private static readonly Regex SchemaName = new("^[a-z][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant);
 
@@ -154,6 +154,21 @@ public sealed class PostgreSqlGradebookStore : IGradebookStore, IDisposable
         var state = await StoreReader.LoadAsync(connection, transaction, Schema, schoolId, from, to, withPayloads: true, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return state;
+    }
+
+    /// <inheritdoc/>
+    public async Task ReadRowsAsync(string schoolId, DateTime from, DateTime to, IGradebookRowSink sink, CancellationToken cancellationToken = default)
+    {
+        if (sink is null)
+        {
+            throw new ArgumentNullException(nameof(sink));
+        }
+
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = await Transactions.BeginAsync(connection, IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await StoreRows.ReadAsync(connection, transaction, Schema, schoolId, from.Date, to.Date, sink, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
