@@ -5,6 +5,12 @@ namespace Eljur.Abstractions.Model;
 /// <summary>An absence or late arrival of a student at a lesson.</summary>
 public sealed record Absence : SnapshotRecord
 {
+    // Instants kept compact (CompactInstant): the records are held by the million.
+    private long _enteredAtTicks;
+    private short _enteredAtOffset;
+    private long _enteredAfterTicks;
+    private short _enteredAfterOffset;
+
     /// <summary>Lesson id.</summary>
     public string LessonId { get; init; } = "";
 
@@ -18,10 +24,10 @@ public sealed record Absence : SnapshotRecord
     public bool Late { get; init; }
 
     /// <summary>When entered (or first observed).</summary>
-    public DateTimeOffset? EnteredAt { get; init; }
+    public DateTimeOffset? EnteredAt { get => CompactInstant.Get(_enteredAtTicks, _enteredAtOffset); init => _enteredAtOffset = CompactInstant.Set(value, out _enteredAtTicks); }
 
     /// <summary>The last time it was looked for and not seen.</summary>
-    public DateTimeOffset? EnteredAfter { get; init; }
+    public DateTimeOffset? EnteredAfter { get => CompactInstant.Get(_enteredAfterTicks, _enteredAfterOffset); init => _enteredAfterOffset = CompactInstant.Set(value, out _enteredAfterTicks); }
 
     /// <summary>Who entered it (staff or student id).</summary>
     public string? EnteredBy { get; init; }

@@ -6,6 +6,13 @@ namespace Eljur.Abstractions.Model;
 /// <summary>A mark (отметка) with its revision history where known.</summary>
 public sealed record Mark : SnapshotRecord
 {
+    // Instants kept compact (CompactInstant): the records are held by the million.
+    private object? _weight; // boxed when present: most platforms have no weights
+    private long _enteredAtTicks;
+    private short _enteredAtOffset;
+    private long _enteredAfterTicks;
+    private short _enteredAfterOffset;
+
     /// <summary>Mark id.</summary>
     public string Id { get; init; } = "";
 
@@ -31,13 +38,13 @@ public sealed record Mark : SnapshotRecord
     public string Value { get; init; } = "";
 
     /// <summary>Weight, when the platform uses weighted marks.</summary>
-    public decimal? Weight { get; init; }
+    public decimal? Weight { get => (decimal?)_weight; init => _weight = value; }
 
     /// <summary>When entered (or first observed).</summary>
-    public DateTimeOffset? EnteredAt { get; init; }
+    public DateTimeOffset? EnteredAt { get => CompactInstant.Get(_enteredAtTicks, _enteredAtOffset); init => _enteredAtOffset = CompactInstant.Set(value, out _enteredAtTicks); }
 
     /// <summary>The last time it was looked for and not seen.</summary>
-    public DateTimeOffset? EnteredAfter { get; init; }
+    public DateTimeOffset? EnteredAfter { get => CompactInstant.Get(_enteredAfterTicks, _enteredAfterOffset); init => _enteredAfterOffset = CompactInstant.Set(value, out _enteredAfterTicks); }
 
     /// <summary>Who entered it: a staff id, or a student id (itself a violation).</summary>
     public string? EnteredBy { get; init; }
