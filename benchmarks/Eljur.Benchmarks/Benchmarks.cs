@@ -190,6 +190,9 @@ public class StoreLoadBenchmarks
     [Benchmark]
     public int StoreLoad() => StoreData.Export().Marks!.Count;
 
+    [Benchmark]
+    public int StoreLoadThroughReadState() => StoreData.ExportThroughState().Marks!.Count;
+
     [Benchmark(Baseline = true)]
     public int JsonRead() => SnapshotReader.Read(new MemoryStream(_json, writable: false)).Marks!.Count;
 }

@@ -66,12 +66,33 @@ internal static class StoreData
     public static GradebookSnapshot Export() =>
         GradebookSync.ExportAsync(new SqliteGradebookStore(StorePath, createIfMissing: false), null, From, To).GetAwaiter().GetResult();
 
+    /// <summary>The same export through <see cref="IGradebookStore.ReadAsync"/> (record objects and payload strings first), as any store without <see cref="IGradebookRowSource"/> is read.</summary>
+    public static GradebookSnapshot ExportThroughState() =>
+        GradebookSync.ExportAsync(new StateOnly(new SqliteGradebookStore(StorePath, createIfMissing: false)), null, From, To).GetAwaiter().GetResult();
+
     /// <summary>The store's rows of the year, as the export reads them (no model built).</summary>
     public static StoredState ReadState()
     {
         var store = new SqliteGradebookStore(StorePath, createIfMissing: false);
         var school = store.GetSchoolIdsAsync().GetAwaiter().GetResult()[0];
         return store.ReadAsync(school, From, To).GetAwaiter().GetResult();
+    }
+
+    private sealed class StateOnly : IGradebookStore
+    {
+        private readonly IGradebookStore _inner;
+
+        public StateOnly(IGradebookStore inner) => _inner = inner;
+
+        public Task<IGradebookStoreSession> BeginSyncAsync(CancellationToken cancellationToken = default) => _inner.BeginSyncAsync(cancellationToken);
+
+        public Task<StoredState> ReadAsync(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken = default) => _inner.ReadAsync(schoolId, from, to, cancellationToken);
+
+        public Task<IReadOnlyList<string>> GetSchoolIdsAsync(CancellationToken cancellationToken = default) => _inner.GetSchoolIdsAsync(cancellationToken);
+
+        public Task<IReadOnlyList<SyncRun>> GetRunsAsync(string? schoolId = null, CancellationToken cancellationToken = default) => _inner.GetRunsAsync(schoolId, cancellationToken);
+
+        public Task<SyncRun> RecordFailedRunAsync(SyncRun run, CancellationToken cancellationToken = default) => _inner.RecordFailedRunAsync(run, cancellationToken);
     }
 
     private sealed class FixedTime : TimeProvider
