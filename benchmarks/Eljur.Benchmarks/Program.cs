@@ -41,6 +41,9 @@ public static class Program
             case "floor":
                 Floor(Sizes(args.Skip(1)));
                 return 0;
+            case "model-floor":
+                ModelFloor(Sizes(args.Skip(1)));
+                return 0;
             case "profile-eval":
                 ProfileEvaluation(Sizes(args.Skip(1)));
                 return 0;
@@ -274,6 +277,66 @@ public static class Program
     }
 
     /// <summary>Json.NET's tokenizer alone over the text (no model): the floor under the reader's time.</summary>
+    /// <summary>
+    /// What building the model alone costs, with no JSON at all: the records of a read snapshot copied
+    /// (each mark, lesson, absence and login a new record, each mark id a new string), timed against the
+    /// bare tokenizer over the file the snapshot came from. A reader that builds this model cannot be
+    /// faster than this copy; on a machine where fresh memory is dear, it bounds the reader/bare ratio.
+    /// </summary>
+    private static void ModelFloor(IEnumerable<int> sizes)
+    {
+        foreach (var size in sizes)
+        {
+            var text = BenchmarkData.Get(size).Load(false);
+            var snapshot = SnapshotReader.Read(new MemoryStream(text, false));
+            object? keep = null;
+            var copies = new List<double>();
+            var bare = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                keep = null;
+                GC.Collect();
+                bare.Add(Best(() => BareTokenizer.Tokens(new MemoryStream(text, false)), 1).TotalSeconds);
+                GC.Collect();
+                copies.Add(Best(
+                    () =>
+                    {
+                        var marks = new List<Mark>();
+                        foreach (var m in snapshot.Marks!)
+                        {
+                            marks.Add(m with { Id = new string(m.Id.AsSpan()) });
+                        }
+
+                        var lessons = new List<Lesson>();
+                        foreach (var l in snapshot.Lessons!)
+                        {
+                            lessons.Add(l with { });
+                        }
+
+                        var absences = new List<Absence>();
+                        foreach (var a in snapshot.Absences!)
+                        {
+                            absences.Add(a with { });
+                        }
+
+                        var logins = new List<Login>();
+                        foreach (var l in snapshot.Logins!)
+                        {
+                            logins.Add(l with { });
+                        }
+
+                        keep = (marks, lessons, absences, logins);
+                    },
+                    1).TotalSeconds);
+            }
+
+            copies.Sort();
+            bare.Sort();
+            Console.WriteLine($"{size,9:N0} ({text.Length / 1e6:F1} MB compact): copying the model's records alone {copies[2] * 1000:F0} ms median = {text.Length / 1e6 / copies[2]:F0} MB/s of file; "
+                + $"bare Utf8JsonReader {text.Length / 1e6 / bare[2]:F0} MB/s; copy alone / bare = {bare[2] / copies[2]:P0} (5 runs, CPU time, {(keep is null ? 0 : 1) & 0})");
+        }
+    }
+
     private static void Floor(IEnumerable<int> sizes)
     {
         foreach (var size in sizes)
