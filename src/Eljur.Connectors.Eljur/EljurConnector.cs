@@ -69,7 +69,7 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
         var builder = new EljurSnapshotBuilder(_options, from, to, _log);
 
         progress?.Report(new FetchProgress("getrules", 0, 0));
-        var rules = EljurResponses.ReadRules(await _api.CallAsync("getrules", NoParameters, cancellationToken).ConfigureAwait(false));
+        var rules = EljurResponses.ReadRules(await _api.CallAsync("getrules", NoParameters, EljurResponses.RulesAnswer, cancellationToken).ConfigureAwait(false));
         builder.AddRules(rules);
         var units = Units(rules, request.Classes);
         foreach (var unit in units.Where(u => u.IsClass))
@@ -194,7 +194,7 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
             async (index, token) =>
             {
                 var item = work[index];
-                var result = await _api.CallAsync(item.Method, item.Parameters(), answer => read(item, answer), token).ConfigureAwait(false);
+                var result = await _api.CallAsync(item.Method, item.Parameters(), EljurResponses.AnswerOf(item.Method), answer => read(item, answer), token).ConfigureAwait(false);
                 progress?.Report(new FetchProgress(item.Stage, Interlocked.Increment(ref done), work.Count));
                 return result;
             },
