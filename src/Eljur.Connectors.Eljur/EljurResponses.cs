@@ -108,17 +108,6 @@ internal static class EljurResponses
     public static readonly JsonShape FinalsAnswer = JsonShape.Parse(
         "{students: *{id, name, title, class, items: *{name, assessments: *{value, period}}}}");
 
-    /// <summary>The shape of the result of a method the connector calls.</summary>
-    public static JsonShape? AnswerOf(string method) => method switch
-    {
-        "getrules" => RulesAnswer,
-        "getperiods" => PeriodsAnswer,
-        "getdiary" => DiaryAnswer,
-        "getmarks" => MarksAnswer,
-        "getfinalassessments" => FinalsAnswer,
-        _ => null, // a method with no reader here: kept whole
-    };
-
     private static readonly string[] StaffRoles = { "teacher", "administrator", "admin", "director", "deputy", "staff", "employee" };
 
     public static RulesInfo ReadRules(JToken result)
