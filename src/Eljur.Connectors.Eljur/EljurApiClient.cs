@@ -82,24 +82,47 @@ internal sealed class EljurApiClient : IDisposable
 
     private bool CanLogin => !string.IsNullOrWhiteSpace(_options.Login) && !string.IsNullOrEmpty(_options.Password);
 
+    /// <summary>
+    /// The answer of <c>auth</c> as <see cref="LoginAsync"/> reads it: the envelope (see
+    /// <see cref="Envelope"/>) around <c>result.token</c> and <c>result.expires</c>.
+    /// </summary>
+    internal static readonly JsonShape AuthAnswer = JsonShape.Parse("{token, expires}");
+
+    /// <summary>
+    /// What <see cref="Attempt.Read(int, ResponseBody, TimeSpan?)"/> reads of every answer,
+    /// <c>{"response":{"state","error","result"}}</c>, with <c>result</c> pruned to
+    /// <paramref name="result"/> (<see langword="null"/>: the whole answer is kept).
+    /// </summary>
+    internal static JsonShape? Envelope(JsonShape? result) => result is null
+        ? null
+        : JsonShape.Record(("response", JsonShape.Record(("state", JsonShape.Leaf), ("error", JsonShape.Leaf), ("result", result))));
+
     /// <summary>Calls a method and returns its <c>result</c> (never <see langword="null"/>; a missing result is an empty object).</summary>
+    /// <param name="method">The ЭлЖур method.</param>
+    /// <param name="parameters">Its parameters (but the key, vendor, format and token).</param>
+    /// <param name="result">What of <c>result</c> to keep (see <see cref="JsonShape"/>); <see langword="null"/> keeps all of it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ConnectorException">The call failed after retries and at most one renewed login.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public Task<JToken> CallAsync(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
-        CallAsync(method, parameters, static result => result, cancellationToken);
+    public Task<JToken> CallAsync(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, JsonShape? result, CancellationToken cancellationToken) =>
+        CallAsync(method, parameters, result, static result => result, cancellationToken);
 
     /// <summary>
     /// Calls a method and reads its <c>result</c> with <paramref name="read"/> (into records, say)
     /// while the answer's bytes are still counted against the budget of parallel calls: the JSON
-    /// of the answer is dropped before the next answer past the budget is read.
+    /// of the answer is dropped before the next answer past the budget is read. Only what
+    /// <paramref name="shape"/> keeps of <c>result</c> is built into JSON: it must name everything
+    /// <paramref name="read"/> reads.
     /// </summary>
     /// <exception cref="ConnectorException">The call failed after retries and at most one renewed login, or its answer was over the cap.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public async Task<T> CallAsync<T>(string method, IReadOnlyList<KeyValuePair<string, string>> parameters, Func<JToken, T> read, CancellationToken cancellationToken)
+    public async Task<T> CallAsync<T>(
+        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, JsonShape? shape, Func<JToken, T> read, CancellationToken cancellationToken)
     {
         var session = await EnsureSessionAsync(method, cancellationToken).ConfigureAwait(false);
         using var lease = _budget.Start();
-        var (attempt, tries) = await ExecuteAsync(method, parameters, session.Token, lease, cancellationToken).ConfigureAwait(false);
+        var answer = Envelope(shape);
+        var (attempt, tries) = await ExecuteAsync(method, parameters, answer, session.Token, lease, cancellationToken).ConfigureAwait(false);
         if (attempt.IsAuthError)
         {
             Log.Relogin(_log, method, Describe(attempt));
@@ -109,7 +132,7 @@ internal sealed class EljurApiClient : IDisposable
             }
 
             session = await RenewAsync(session, method, attempt, tries, cancellationToken).ConfigureAwait(false);
-            (attempt, tries) = await ExecuteAsync(method, parameters, session.Token, lease, cancellationToken).ConfigureAwait(false);
+            (attempt, tries) = await ExecuteAsync(method, parameters, answer, session.Token, lease, cancellationToken).ConfigureAwait(false);
         }
 
         var result = Unwrap(method, attempt, tries);
@@ -207,7 +230,7 @@ internal sealed class EljurApiClient : IDisposable
     private async Task<TokenSession> LoginAsync(int generation, bool renewed, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _logins);
-        var (attempt, tries) = await ExecuteAsync(AuthMethodName, Array.Empty<KeyValuePair<string, string>>(), null, null, cancellationToken).ConfigureAwait(false);
+        var (attempt, tries) = await ExecuteAsync(AuthMethodName, Array.Empty<KeyValuePair<string, string>>(), Envelope(AuthAnswer), null, null, cancellationToken).ConfigureAwait(false);
         if (attempt.IsAuthError || (!attempt.IsOk && !attempt.IsTransient && !attempt.IsMalformed))
         {
             throw Fail(AuthMethodName, attempt, tries, null, ConnectorFailureKind.Authentication);
@@ -241,15 +264,15 @@ internal sealed class EljurApiClient : IDisposable
     // ------------------------------------------------------------------ one call, with retries
 
     private Task<(Attempt Attempt, int Tries)> ExecuteAsync(
-        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token, ResponseBudget.Lease? lease, CancellationToken cancellationToken) =>
+        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, JsonShape? answer, string? token, ResponseBudget.Lease? lease, CancellationToken cancellationToken) =>
         _resilience.ExecuteAsync(
             method,
-            (Self: this, Method: method, Parameters: parameters, Token: token, Lease: lease),
-            static (state, ctx) => state.Self.SendOnceAsync(state.Method, state.Parameters, state.Token, state.Lease, ctx),
+            (Self: this, Method: method, Parameters: parameters, Answer: answer, Token: token, Lease: lease),
+            static (state, ctx) => state.Self.SendOnceAsync(state.Method, state.Parameters, state.Answer, state.Token, state.Lease, ctx),
             cancellationToken);
 
     private async ValueTask<Attempt> SendOnceAsync(
-        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, string? token, ResponseBudget.Lease? lease, ResilienceContext context)
+        string method, IReadOnlyList<KeyValuePair<string, string>> parameters, JsonShape? answer, string? token, ResponseBudget.Lease? lease, ResilienceContext context)
     {
         var cancellationToken = context.CancellationToken;
         lease?.Reset(); // the answer of a previous attempt is gone
@@ -293,7 +316,7 @@ internal sealed class EljurApiClient : IDisposable
             response = await request.GetAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = await ResponseBody.ReadAsync(response, _options.MaxResponseBytes, lease, cancellationToken).ConfigureAwait(false);
+        var body = await ResponseBody.ReadAsync(response, _options.MaxResponseBytes, lease, answer, cancellationToken).ConfigureAwait(false);
         Log.Call(_log, method, response.StatusCode, watch.ElapsedMilliseconds, _redactor.Redact(request.Url.ToString()));
         return Attempt.Read(response.StatusCode, body, HttpResilience<Attempt>.RetryAfter(response.ResponseMessage, _clock));
     }
@@ -390,7 +413,7 @@ internal sealed class EljurApiClient : IDisposable
             || (!IsOk && !IsTransient && Error is { } e
                 && (e.IndexOf("токен", StringComparison.OrdinalIgnoreCase) >= 0 || e.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0));
 
-        public static Attempt Read(int httpStatus, byte[] body, TimeSpan? retryAfter) => Read(httpStatus, ResponseBody.FromBytes(body), retryAfter);
+        public static Attempt Read(int httpStatus, byte[] body, TimeSpan? retryAfter, JsonShape? answer = null) => Read(httpStatus, ResponseBody.FromBytes(body, answer), retryAfter);
 
         public static Attempt Read(int httpStatus, ResponseBody body, TimeSpan? retryAfter)
         {

@@ -69,7 +69,7 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
         var builder = new EljurSnapshotBuilder(_options, from, to, _log);
 
         progress?.Report(new FetchProgress("getrules", 0, 0));
-        var rules = EljurResponses.ReadRules(await _api.CallAsync("getrules", NoParameters, cancellationToken).ConfigureAwait(false));
+        var rules = EljurResponses.ReadRules(await _api.CallAsync("getrules", NoParameters, EljurResponses.RulesAnswer, cancellationToken).ConfigureAwait(false));
         builder.AddRules(rules);
         var units = Units(rules, request.Classes);
         foreach (var unit in units.Where(u => u.IsClass))
@@ -83,16 +83,16 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
         string? ClassOf(string id) => classOfStudent.TryGetValue(id, out var c) ? c : null;
 
         var chunks = Chunks(from, to, _options.ChunkDays);
-        var work = new List<WorkItem> { new("getperiods", null, null) };
+        var work = new List<WorkItem> { new("getperiods", EljurResponses.PeriodsAnswer, null, null) };
         foreach (var unit in units)
         {
             foreach (var chunk in chunks)
             {
-                work.Add(new WorkItem("getdiary", unit, chunk));
-                work.Add(new WorkItem("getmarks", unit, chunk));
+                work.Add(new WorkItem("getdiary", EljurResponses.DiaryAnswer, unit, chunk));
+                work.Add(new WorkItem("getmarks", EljurResponses.MarksAnswer, unit, chunk));
             }
 
-            work.Add(new WorkItem("getfinalassessments", unit, null));
+            work.Add(new WorkItem("getfinalassessments", EljurResponses.FinalsAnswer, unit, null));
         }
 
         Log.Started(_log, _options.Vendor ?? "", Iso(from), Iso(to), work.Count);
@@ -194,7 +194,7 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
             async (index, token) =>
             {
                 var item = work[index];
-                var result = await _api.CallAsync(item.Method, item.Parameters(), answer => read(item, answer), token).ConfigureAwait(false);
+                var result = await _api.CallAsync(item.Method, item.Parameters(), item.Shape, answer => read(item, answer), token).ConfigureAwait(false);
                 progress?.Report(new FetchProgress(item.Stage, Interlocked.Increment(ref done), work.Count));
                 return result;
             },
@@ -203,7 +203,7 @@ internal sealed class EljurConnector : IGradebookConnector, IDisposable
 
     private static string Iso(DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record WorkItem(string Method, FetchUnit? Unit, (DateTime From, DateTime To)? Range)
+    private sealed record WorkItem(string Method, JsonShape Shape, FetchUnit? Unit, (DateTime From, DateTime To)? Range)
     {
         public string Stage => Unit is null ? Method
             : Range is { } r ? $"{Method} {Unit.Label} {r.From:dd.MM}–{r.To:dd.MM}"

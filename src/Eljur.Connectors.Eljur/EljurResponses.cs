@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Eljur.Abstractions.Connectors;
+using Eljur.Connectors.Shared;
 using Newtonsoft.Json.Linq;
 
 namespace Eljur.Connectors.Eljur;
@@ -75,6 +76,38 @@ internal sealed record RulesInfo(
 /// </summary>
 internal static class EljurResponses
 {
+    // What each reader below reads of its method's result: every answer is built into JSON only
+    // so far (see JsonShape), so a field read here and missing from its shape would silently read
+    // as absent. Records of Keyed collections name "id" (their key when sent as an array).
+
+    /// <summary>What <see cref="ReadRules"/> reads of <c>getrules</c>.</summary>
+    public static readonly JsonShape RulesAnswer = JsonShape.Parse(
+        "{roles, title, lastname, firstname, middlename, relations: {students: *{id, name, title, class}, groups: *{id, name, rel}}}");
+
+    /// <summary>What <see cref="ReadPeriods"/> reads of <c>getperiods</c>.</summary>
+    public static readonly JsonShape PeriodsAnswer = JsonShape.Parse(
+        "{students: *{periods: *{name, fullname, start, end, disabled}}}");
+
+    /// <summary>A day's <c>items</c> or <c>items_extday</c> as <see cref="ReadItems"/> and <see cref="ReadHomework"/> read them.</summary>
+    private const string DiaryItems =
+        "*{name, num, lesson_id, teacher, teacher_id, grp, room, starttime, endtime, is_control, topic, "
+        + "assessments: *{control_type, control_type_short}, homework: *{value, individual}}";
+
+    /// <summary>The days of a diary as <see cref="ReadDays"/> reads them (keyed by date, or an array).</summary>
+    private const string DiaryDays = "*{name, holiday_name, items: " + DiaryItems + ", items_extday: " + DiaryItems + "}";
+
+    /// <summary>What <see cref="ReadDiary"/> reads of <c>getdiary</c>: students' days, or a class's days at the top.</summary>
+    public static readonly JsonShape DiaryAnswer = JsonShape.Parse(
+        "{students: *{id, name, title, class, days: " + DiaryDays + "}, days: " + DiaryDays + "}");
+
+    /// <summary>What <see cref="ReadMarks"/> reads of <c>getmarks</c>.</summary>
+    public static readonly JsonShape MarksAnswer = JsonShape.Parse(
+        "{students: *{id, name, title, class, lessons: *{name, marks: *{value, mtype, date, lesson_id, weight, weight_float, nm}}}}");
+
+    /// <summary>What <see cref="ReadFinals"/> reads of <c>getfinalassessments</c>.</summary>
+    public static readonly JsonShape FinalsAnswer = JsonShape.Parse(
+        "{students: *{id, name, title, class, items: *{name, assessments: *{value, period}}}}");
+
     private static readonly string[] StaffRoles = { "teacher", "administrator", "admin", "director", "deputy", "staff", "employee" };
 
     public static RulesInfo ReadRules(JToken result)

@@ -89,19 +89,34 @@ internal sealed class MosregApiClient : IDisposable
 
     public SecretRedactor Redactor => _redactor;
 
+    /// <summary>
+    /// What <see cref="Attempt.Read(int, ResponseBody, TimeSpan?)"/> reads of any answer besides what
+    /// its caller reads: the error body's <c>type</c> and <c>description</c> at the root (and how many
+    /// properties the root has, which <see cref="ResponseBody.RootMembers"/> counts as sent).
+    /// </summary>
+    internal static JsonShape? Answer(JsonShape? record) => record?.WithLeaves("type", "description");
+
+    /// <summary>What <see cref="RenewAsync"/> reads of the answer of <see cref="RefreshOperation"/>.</summary>
+    internal static readonly JsonShape RefreshAnswer = JsonShape.Parse("{accessToken, access_token, refreshToken, refresh_token}");
+
     /// <summary>GETs <paramref name="path"/> (relative to the base) and returns the JSON answer.</summary>
     /// <param name="operation">The operation's name for errors and logs, e.g. <c>edu-groups/{group}/marks</c>.</param>
     /// <param name="path">The path with its ids and query.</param>
+    /// <param name="shape">
+    /// What of the answer to keep (see <see cref="JsonShape"/>): everything its reader reads, a record
+    /// of the answer's object or of each element of its list; <see langword="null"/> keeps all of it.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ConnectorException">The call failed after retries and at most one refresh.</exception>
-    public async Task<JToken> GetAsync(string operation, string path, CancellationToken cancellationToken)
+    public async Task<JToken> GetAsync(string operation, string path, JsonShape? shape, CancellationToken cancellationToken)
     {
+        var answer = Answer(shape);
         await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var session = Volatile.Read(ref _session);
             using var lease = _budget.Start();
-            var (attempt, tries) = await ExecuteAsync(operation, path, session.Token, lease, cancellationToken).ConfigureAwait(false);
+            var (attempt, tries) = await ExecuteAsync(operation, path, answer, session.Token, lease, cancellationToken).ConfigureAwait(false);
             if (attempt.IsInvalidToken)
             {
                 Log.Refreshing(_log, operation, Describe(attempt));
@@ -111,7 +126,7 @@ internal sealed class MosregApiClient : IDisposable
                 }
 
                 session = await RenewAsync(session, operation, attempt, tries, cancellationToken).ConfigureAwait(false);
-                (attempt, tries) = await ExecuteAsync(operation, path, session.Token, lease, cancellationToken).ConfigureAwait(false);
+                (attempt, tries) = await ExecuteAsync(operation, path, answer, session.Token, lease, cancellationToken).ConfigureAwait(false);
             }
 
             if (!attempt.IsOk)
@@ -167,7 +182,7 @@ internal sealed class MosregApiClient : IDisposable
                 ["client_id"] = _options.ClientId ?? "",
                 ["client_secret"] = _options.ClientSecret ?? "",
             };
-            var (attempt, refreshTries) = await ExecuteAsync(RefreshOperation, RefreshOperation, null, null, cancellationToken, body).ConfigureAwait(false);
+            var (attempt, refreshTries) = await ExecuteAsync(RefreshOperation, RefreshOperation, Answer(RefreshAnswer), null, null, cancellationToken, body).ConfigureAwait(false);
             if (!attempt.IsOk)
             {
                 throw Fail(RefreshOperation, attempt, refreshTries, "the token could not be refreshed", attempt.IsTransient ? null : ConnectorFailureKind.Authentication);
@@ -201,14 +216,15 @@ internal sealed class MosregApiClient : IDisposable
     // ------------------------------------------------------------------ one call, with retries
 
     private Task<(Attempt Attempt, int Tries)> ExecuteAsync(
-        string operation, string path, string? token, ResponseBudget.Lease? lease, CancellationToken cancellationToken, Dictionary<string, string>? postBody = null) =>
+        string operation, string path, JsonShape? answer, string? token, ResponseBudget.Lease? lease, CancellationToken cancellationToken, Dictionary<string, string>? postBody = null) =>
         _resilience.ExecuteAsync(
             operation,
-            (Self: this, Path: path, Token: token, Body: postBody, Lease: lease),
-            static (state, ctx) => state.Self.SendOnceAsync(state.Path, state.Token, state.Body, state.Lease, ctx),
+            (Self: this, Path: path, Answer: answer, Token: token, Body: postBody, Lease: lease),
+            static (state, ctx) => state.Self.SendOnceAsync(state.Path, state.Answer, state.Token, state.Body, state.Lease, ctx),
             cancellationToken);
 
-    private async ValueTask<Attempt> SendOnceAsync(string path, string? token, Dictionary<string, string>? postBody, ResponseBudget.Lease? lease, ResilienceContext context)
+    private async ValueTask<Attempt> SendOnceAsync(
+        string path, JsonShape? answer, string? token, Dictionary<string, string>? postBody, ResponseBudget.Lease? lease, ResilienceContext context)
     {
         var cancellationToken = context.CancellationToken;
         lease?.Reset(); // the answer of a previous attempt is gone
@@ -225,7 +241,7 @@ internal sealed class MosregApiClient : IDisposable
             ? await request.GetAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
             : await request.PostJsonAsync(postBody, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
-        var body = await ResponseBody.ReadAsync(response, _options.MaxResponseBytes, lease, cancellationToken).ConfigureAwait(false);
+        var body = await ResponseBody.ReadAsync(response, _options.MaxResponseBytes, lease, answer, cancellationToken).ConfigureAwait(false);
         Log.Call(_log, request.Verb.Method, response.StatusCode, watch.ElapsedMilliseconds, _redactor.Redact(request.Url.ToString()));
         return Attempt.Read(response.StatusCode, body, HttpResilience<Attempt>.RetryAfter(response.ResponseMessage, _clock));
     }
@@ -346,7 +362,7 @@ internal sealed class MosregApiClient : IDisposable
         /// <summary>Any authorization refusal (an invalid or missing token, a token without the scope).</summary>
         public bool IsAuthError => !IsTransient && (Status is 401 or 403 || (ErrorType?.StartsWith("authorization", StringComparison.Ordinal) ?? false));
 
-        public static Attempt Read(int status, byte[] body, TimeSpan? retryAfter) => Read(status, ResponseBody.FromBytes(body), retryAfter);
+        public static Attempt Read(int status, byte[] body, TimeSpan? retryAfter, JsonShape? answer = null) => Read(status, ResponseBody.FromBytes(body, answer), retryAfter);
 
         public static Attempt Read(int status, ResponseBody body, TimeSpan? retryAfter)
         {
@@ -374,7 +390,8 @@ internal sealed class MosregApiClient : IDisposable
             // The error body {"type","description"}: on an error status, or on a 200 that carries only it.
             var type = MosregJson.Text(json, "type");
             var description = MosregJson.Text(json, "description");
-            if (json is JObject error && type is not null && (!success || (description is not null && error.Count <= 3)))
+            // The count is of the root's properties as sent: the tree may hold only those a reader uses.
+            if (json is JObject && type is not null && (!success || (description is not null && (body.RootMembers ?? 0) <= 3)))
             {
                 return new Attempt(status, null, type, description is null ? null : Shorten(description), null, null, retryAfter);
             }

@@ -75,17 +75,17 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
         progress?.Report(new FetchProgress("school", 0, 0));
         var school = _options.SchoolId?.Trim() is { Length: > 0 } configured
             ? configured
-            : SchoolOfContext(await _api.GetAsync(ContextOperation, ContextOperation, cancellationToken).ConfigureAwait(false));
+            : SchoolOfContext(await _api.GetAsync(ContextOperation, ContextOperation, ContextAnswer, cancellationToken).ConfigureAwait(false));
         var builder = new MosregSnapshotBuilder(_options, school, from, to, _log);
 
         // Round 1: the school, its groups, its work types and its teachers.
         var first = await RunAsync(
             new[]
             {
-                new Call("schools/{school}", $"schools/{school}"),
-                new Call("schools/{school}/edu-groups", $"schools/{school}/edu-groups"),
-                new Call("work-types/{school}", $"work-types/{school}"),
-                new Call("schools/{school}/people", $"schools/{school}/people?role=teacher"),
+                new Call("schools/{school}", $"schools/{school}", MosregSnapshotBuilder.SchoolAnswer),
+                new Call("schools/{school}/edu-groups", $"schools/{school}/edu-groups", MosregSnapshotBuilder.GroupsAnswer),
+                new Call("work-types/{school}", $"work-types/{school}", MosregSnapshotBuilder.WorkTypesAnswer),
+                new Call("schools/{school}/people", $"schools/{school}/people?role=teacher", MosregSnapshotBuilder.PeopleAnswer),
             },
             progress,
             () => Interlocked.Increment(ref done),
@@ -102,16 +102,16 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
         {
             if (g.IsClass)
             {
-                second.Add(new Call("edu-groups/{group}/students", $"edu-groups/{g.Id}/students", g));
-                second.Add(new Call("edu-groups/{group}/reporting-periods", $"edu-groups/{g.Id}/reporting-periods", g));
-                second.Add(new Call("edu-groups/{group}/final-marks", $"edu-groups/{g.Id}/final-marks", g));
+                second.Add(new Call("edu-groups/{group}/students", $"edu-groups/{g.Id}/students", MosregSnapshotBuilder.PeopleAnswer, g));
+                second.Add(new Call("edu-groups/{group}/reporting-periods", $"edu-groups/{g.Id}/reporting-periods", MosregSnapshotBuilder.PeriodsAnswer, g));
+                second.Add(new Call("edu-groups/{group}/final-marks", $"edu-groups/{g.Id}/final-marks", MosregSnapshotBuilder.FinalMarksAnswer, g));
             }
 
-            second.Add(new Call("edu-groups/{group}/subjects", $"edu-groups/{g.Id}/subjects", g));
+            second.Add(new Call("edu-groups/{group}/subjects", $"edu-groups/{g.Id}/subjects", MosregSnapshotBuilder.SubjectsAnswer, g));
             foreach (var (start, end) in windows)
             {
-                second.Add(new Call("edu-groups/{group}/lessons", $"edu-groups/{g.Id}/lessons/{Day(start)}/{Day(end)}", g, start, end));
-                second.Add(new Call("edu-groups/{group}/marks", $"edu-groups/{g.Id}/marks/{Day(start)}/{Day(end)}", g, start, end));
+                second.Add(new Call("edu-groups/{group}/lessons", $"edu-groups/{g.Id}/lessons/{Day(start)}/{Day(end)}", MosregSnapshotBuilder.LessonsAnswer, g, start, end));
+                second.Add(new Call("edu-groups/{group}/marks", $"edu-groups/{g.Id}/marks/{Day(start)}/{Day(end)}", MosregSnapshotBuilder.MarksAnswer, g, start, end));
             }
         }
 
@@ -140,17 +140,18 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
             third.Add(new Call(
                 "lesson-log-entries/group",
                 $"lesson-log-entries/group/{group.Id}?subject={subject}&from={Day(window.Start)}&to={Day(window.End)}",
+                MosregSnapshotBuilder.LogEntriesAnswer,
                 group));
         }
 
         foreach (var work in builder.WorksToFetch())
         {
-            third.Add(new Call("works/{work}", $"works/{work}"));
+            third.Add(new Call("works/{work}", $"works/{work}", MosregSnapshotBuilder.WorkAnswer));
         }
 
         foreach (var person in builder.TeachersToFetch())
         {
-            third.Add(new Call("persons/{person}", $"persons/{person}"));
+            third.Add(new Call("persons/{person}", $"persons/{person}", MosregSnapshotBuilder.PeopleAnswer));
         }
 
         var last = await RunAsync(third, progress, () => Interlocked.Increment(ref done), cancellationToken).ConfigureAwait(false);
@@ -171,6 +172,13 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
     }
 
     internal const string ContextOperation = "users/me/context";
+
+    /// <summary>A school as <see cref="SchoolOfContext"/> reads it: an id, or an object with its id and name.</summary>
+    private const string ContextSchools = "{id, id_str, name, fullName}";
+
+    /// <summary>What <see cref="SchoolOfContext"/> reads of <c>users/me/context</c>.</summary>
+    internal static readonly JsonShape ContextAnswer = JsonShape.Parse(
+        "{schools: " + ContextSchools + ", schoolIds: " + ContextSchools + ", children: {schools: " + ContextSchools + ", school: " + ContextSchools + "}}");
 
     /// <summary>
     /// The school of <c>users/me/context</c>: its <c>schools</c> (and, for a parent, the schools of
@@ -244,11 +252,11 @@ internal sealed class MosregConnector : IGradebookConnector, IDisposable
             _options.MaxInFlight,
             async (i, token) =>
             {
-                var result = await _api.GetAsync(calls[i].Operation, calls[i].Path, token).ConfigureAwait(false);
+                var result = await _api.GetAsync(calls[i].Operation, calls[i].Path, calls[i].Shape, token).ConfigureAwait(false);
                 progress?.Report(new FetchProgress(calls[i].Operation, tick(), 0));
                 return result;
             },
             cancellationToken);
 
-    private sealed record Call(string Operation, string Path, PortalGroup? Group = null, DateTime? From = null, DateTime? To = null);
+    private sealed record Call(string Operation, string Path, JsonShape Shape, PortalGroup? Group = null, DateTime? From = null, DateTime? To = null);
 }

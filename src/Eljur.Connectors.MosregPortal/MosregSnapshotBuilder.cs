@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Eljur.Abstractions.Connectors;
 using Eljur.Abstractions.Model;
+using Eljur.Connectors.Shared;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
@@ -36,6 +37,64 @@ internal sealed class MosregSnapshotBuilder
 
     /// <summary>Abbreviations of written work types (<c>abbr</c> of <c>work-types</c>).</summary>
     internal static readonly string[] WrittenWorkAbbreviations = { "кр", "ср", "пр", "лр", "кд", "тест", "дикт", "соч", "изл" };
+
+    // ------------------------------------------------------------------ what is read of each answer
+    //
+    // Each answer is built into JSON only as far as its shape keeps it (see JsonShape): a record of
+    // the answer's object or of each element of its list, with every property the Add method below
+    // and, for records kept raw (lessons, marks, works, periods, final marks, log entries), the Build
+    // methods read; a field read but missing here would silently read as absent. MosregJson.Id(x, "n")
+    // reads "n_str" and "n" (an object there is kept whole: Id reads its own id).
+
+    /// <summary>What <see cref="AddSchool"/> reads of <c>schools/{school}</c>.</summary>
+    internal static readonly JsonShape SchoolAnswer = JsonShape.Parse("{id, id_str, fullName, name, timeZone}");
+
+    /// <summary>What <see cref="AddWorkTypes"/> reads of <c>work-types/{school}</c>.</summary>
+    internal static readonly JsonShape WorkTypesAnswer = JsonShape.Parse("{id, id_str, kind, title, abbr}");
+
+    /// <summary>What <see cref="AddPeople"/> and <see cref="AddStudents"/> read of a person (<see cref="PersonName"/>).</summary>
+    internal static readonly JsonShape PeopleAnswer = JsonShape.Parse("{id, id_str, shortName, lastName, firstName, middleName, name}");
+
+    /// <summary>What <see cref="AddGroups"/> reads of <c>schools/{school}/edu-groups</c>.</summary>
+    internal static readonly JsonShape GroupsAnswer = JsonShape.Parse("{id, id_str, name, type, parallel, parentIds, parentIds_str}");
+
+    /// <summary>What <see cref="AddSubjects"/> reads of <c>edu-groups/{group}/subjects</c>.</summary>
+    internal static readonly JsonShape SubjectsAnswer = JsonShape.Parse("{id, id_str, name}");
+
+    /// <summary>What <see cref="AddPeriods"/> and <see cref="BuildPeriods"/> read of <c>edu-groups/{group}/reporting-periods</c>.</summary>
+    internal static readonly JsonShape PeriodsAnswer = JsonShape.Parse("{id, id_str, start, finish, end, name, type, number}");
+
+    /// <summary>A final mark as <see cref="AddFinalMarks"/> and <see cref="BuildFinalMarks"/> read it.</summary>
+    private const string FinalMark = "id, id_str, person, person_str, subject, subject_str, value, textValue, date";
+
+    /// <summary>
+    /// What <see cref="AddFinalMarks"/> reads of <c>edu-groups/{group}/final-marks</c>: a record per
+    /// person and period with the marks nested per subject, or a flat record that is itself the mark.
+    /// </summary>
+    internal static readonly JsonShape FinalMarksAnswer = JsonShape.Parse(
+        "{" + FinalMark + ", reportingPeriod, reportingPeriod_str, period, period_str, "
+        + "per-subject-final-marks: {subject, subject_str, final-mark: {" + FinalMark + "}, finalMark: {" + FinalMark + "}}}");
+
+    /// <summary>A work as <see cref="AddWork"/>, <see cref="BuildLessons"/>, <see cref="BuildMarks"/> and <see cref="WorkTypeOf"/> read it.</summary>
+    private const string Work = "{id, id_str, type, text, lesson, lesson_str, workType}";
+
+    /// <summary>What <see cref="AddWork"/> reads of <c>works/{work}</c>.</summary>
+    internal static readonly JsonShape WorkAnswer = JsonShape.Parse(Work);
+
+    /// <summary>
+    /// What <see cref="AddLessons"/>, <see cref="TaughtSubjects"/>, <see cref="WorksToFetch"/>,
+    /// <see cref="TeachersToFetch"/> and <see cref="BuildLessons"/> read of
+    /// <c>edu-groups/{group}/lessons</c>: works and teachers are ids or objects.
+    /// </summary>
+    internal static readonly JsonShape LessonsAnswer = JsonShape.Parse(
+        "{id, id_str, date, status, title, number, subject, subject_str, teachers: {id, id_str, shortName, name}, works: " + Work + "}");
+
+    /// <summary>What <see cref="AddMarks"/>, <see cref="WorksToFetch"/> and <see cref="BuildMarks"/> read of <c>edu-groups/{group}/marks</c>.</summary>
+    internal static readonly JsonShape MarksAnswer = JsonShape.Parse(
+        "{id, id_str, value, textValue, person, person_str, work, work_str, lesson, lesson_str, date, workType}");
+
+    /// <summary>What <see cref="BuildAbsences"/> reads of <c>lesson-log-entries/group</c>.</summary>
+    internal static readonly JsonShape LogEntriesAnswer = JsonShape.Parse("{lesson, lesson_str, person, person_str, status, createdDate}");
 
     private readonly MosregPortalOptions _options;
     private readonly DateTime _from;

@@ -17,19 +17,23 @@ namespace Eljur.Connectors.Shared;
 /// exact, no date coercion, property names shared) — straight from the network when the answer
 /// announces a size within the cap, after taking its bytes in 64 KB pieces when it does not (see
 /// <see cref="SpooledAnswer"/>) — and, when the answer is not JSON,
-/// only its first <see cref="HeadBytes"/> bytes kept as text for the error message.
+/// only its first <see cref="HeadBytes"/> bytes kept as text for the error message. Given a
+/// <see cref="JsonShape"/>, the tree holds only what the shape keeps (the rest is read, checked and
+/// dropped, see <see cref="PrunedJsonLoader"/>): a tree costs many times the bytes it was read from,
+/// so an answer's memory is then about its kept part, not its size.
 /// </summary>
 internal sealed class ResponseBody
 {
     /// <summary>Bytes of the start of an answer kept for an error message (an HTML title, a plain-text error).</summary>
     public const int HeadBytes = 64 * 1024;
 
-    private ResponseBody(JToken? json, JsonException? error, long length, string head)
+    private ResponseBody(JToken? json, JsonException? error, long length, string head, int? rootMembers = null)
     {
         Json = json;
         JsonError = error;
         Length = length;
         Head = head;
+        RootMembers = rootMembers ?? (json as JObject)?.Count;
     }
 
     /// <summary>The answer's JSON, or <see langword="null"/> when it is not JSON (see <see cref="JsonError"/>).</summary>
@@ -45,11 +49,22 @@ internal sealed class ResponseBody
     public string Head { get; }
 
     /// <summary>
+    /// How many distinct properties the answer's root object had as sent, those the shape dropped
+    /// included; <see langword="null"/> when the root is no object.
+    /// </summary>
+    public int? RootMembers { get; }
+
+    /// <summary>
     /// Reads the answer and disposes the response. The bytes are acquired from
     /// <paramref name="lease"/> as they arrive (and stay held until the lease is reset or ended).
     /// </summary>
+    /// <param name="response">The answer; disposed.</param>
+    /// <param name="cap">The most bytes read.</param>
+    /// <param name="lease">The budget of parallel answers the bytes are acquired from, or <see langword="null"/>.</param>
+    /// <param name="shape">What of the JSON to keep; <see langword="null"/> keeps all of it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="ResponseTooLargeException">The answer is longer than <paramref name="cap"/> bytes.</exception>
-    public static async Task<ResponseBody> ReadAsync(IFlurlResponse response, long cap, ResponseBudget.Lease? lease, CancellationToken cancellationToken)
+    public static async Task<ResponseBody> ReadAsync(IFlurlResponse response, long cap, ResponseBudget.Lease? lease, JsonShape? shape, CancellationToken cancellationToken)
     {
         using (response)
         {
@@ -66,18 +81,18 @@ internal sealed class ResponseBody
                 // so an answer over the cap costs at most the cap in raw bytes, never the several
                 // times more of a half-built JToken.
                 using var spooled = await SpooledAnswer.ReadAsync(stream, cap, lease, cancellationToken).ConfigureAwait(false);
-                return await ReadAsync(spooled, long.MaxValue, null, cancellationToken).ConfigureAwait(false);
+                return await ReadAsync(spooled, long.MaxValue, null, shape, cancellationToken).ConfigureAwait(false);
             }
 
-            return await ReadAsync(stream, cap, lease, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(stream, cap, lease, shape, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Reads a whole answer held in memory (tests of the judging of answers).</summary>
-    public static ResponseBody FromBytes(byte[] body) =>
-        ReadAsync(new MemoryStream(body, writable: false), long.MaxValue, null, CancellationToken.None).GetAwaiter().GetResult();
+    /// <summary>Reads a whole answer held in memory (tests of the judging of answers), keeping what <paramref name="shape"/> keeps.</summary>
+    public static ResponseBody FromBytes(byte[] body, JsonShape? shape = null) =>
+        ReadAsync(new MemoryStream(body, writable: false), long.MaxValue, null, shape, CancellationToken.None).GetAwaiter().GetResult();
 
-    private static async Task<ResponseBody> ReadAsync(Stream stream, long cap, ResponseBudget.Lease? lease, CancellationToken cancellationToken)
+    private static async Task<ResponseBody> ReadAsync(Stream stream, long cap, ResponseBudget.Lease? lease, JsonShape? shape, CancellationToken cancellationToken)
     {
         using var counted = new CountingStream(stream, cap, lease, cancellationToken);
         using var text = new StreamReader(counted, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, 16 * 1024);
@@ -90,7 +105,19 @@ internal sealed class ResponseBody
         };
         try
         {
-            var token = await JToken.ReadFromAsync(reader, Settings, cancellationToken).ConfigureAwait(false);
+            JToken token;
+            int? rootMembers = null;
+            if (shape is null || JsonPruning.Current is { Off: true })
+            {
+                token = await JToken.ReadFromAsync(reader, Settings, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var pruned = await PrunedJsonLoader.LoadAsync(reader, shape, Settings, cancellationToken).ConfigureAwait(false);
+                token = pruned.Token;
+                rootMembers = pruned.RootMembers;
+            }
+
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (reader.TokenType != JsonToken.Comment)
@@ -100,7 +127,7 @@ internal sealed class ResponseBody
                 }
             }
 
-            return new ResponseBody(token, null, counted.Total, "");
+            return new ResponseBody(token, null, counted.Total, "", rootMembers);
         }
         catch (JsonException ex)
         {
