@@ -63,7 +63,11 @@ internal sealed class HttpResilience<T>
                 UseJitter = true,
                 Delay = baseDelay,
                 MaxDelay = maxDelay,
-                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is { } ex ? IsTransient(ex) : isTransient(args.Outcome.Result!)),
+                // A call whose caller gave up (the fetch failed elsewhere and cancels its other calls) is
+                // not retried, nor logged as a retry: its error is the cancellation's, not the server's.
+                ShouldHandle = args => new ValueTask<bool>(
+                    !args.Context.CancellationToken.IsCancellationRequested
+                    && (args.Outcome.Exception is { } ex ? IsTransient(ex) : isTransient(args.Outcome.Result!))),
                 DelayGenerator = args =>
                 {
                     if (args.Outcome.Result is { } result && retryAfter(result) is { } after)
@@ -136,6 +140,11 @@ internal sealed class HttpResilience<T>
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && IsTransient(ex))
+        {
+            // The HTTP stack reports a cancelled send as its own error (Flurl: FlurlHttpException); the caller cancelled.
+            throw new OperationCanceledException("the call was cancelled", ex, cancellationToken);
         }
         catch (ResponseTooLargeException ex)
         {
