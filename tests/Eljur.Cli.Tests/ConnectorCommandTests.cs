@@ -166,7 +166,7 @@ public sealed class ConnectorCommandTests : IDisposable
         Assert.Equal(3, code);
         Assert.Equal("", output);
         var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
-        Assert.Equal("eljur: источник данных не дал данные: eljur: auth: HTTP 403: «Неверный логин или пароль»", line);
+        Assert.Equal("eljur: ЭлЖур отказал во входе (вызов auth): HTTP 403: «Неверный логин или пароль». Проверьте учётные данные: логин и пароль или токен, ключ разработчика, адрес школы.", line);
         Assert.DoesNotContain(password, error, StringComparison.Ordinal);
         Assert.DoesNotContain(MockSchool.DevKey, error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "never.json")));
@@ -181,6 +181,19 @@ public sealed class ConnectorCommandTests : IDisposable
         Assert.Equal(3, code);
         Assert.Contains("getmarks", error, StringComparison.Ordinal);
         Assert.Contains("HTTP 500", error, StringComparison.Ordinal);
+
+        // In the words of the person who ran it: each retry, then what failed, after how many attempts, and what to do.
+        var lines = error.TrimEnd('\n').Split('\n');
+        var retries = lines.Where(l => l.StartsWith("[предупреждение] ЭлЖур, вызов getmarks", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(retries);
+        Assert.All(retries, l => Assert.Matches(@"^\[предупреждение\] ЭлЖур, вызов getmarks: HTTP 500.*; повтор \d из \d через [\d,]+ с$", l));
+        Assert.Matches(@"^eljur: ЭлЖур сообщил об ошибке \(вызов getmarks, \d+ попыт(ка|ки|ок)\): HTTP 500", lines[^1]);
+        Assert.EndsWith("обратитесь в поддержку платформы и приложите это сообщение.", lines[^1], StringComparison.Ordinal);
+        foreach (var english in new[] { "retry", "attempt", "network error", "Exception" })
+        {
+            Assert.DoesNotContain(english, error, StringComparison.OrdinalIgnoreCase);
+        }
+
         Assert.DoesNotContain(MockSchool.TeacherPassword, error, StringComparison.Ordinal);
         Assert.All(_mock.IssuedTokens, t => Assert.DoesNotContain(t, error, StringComparison.Ordinal));
         Assert.False(File.Exists(file));

@@ -110,8 +110,8 @@ public sealed class SafeOutputTests : IDisposable
         });
 
         Assert.Equal(3, code);
-        // The run "(777…777)" is cut with its length: the 100,000 digits and the parentheses.
-        Assert.True(error.Contains("…(всего 100\u00A0002 символа)", StringComparison.Ordinal), error);
+        // The run "(777…777)." is cut with its length: the 100,000 digits, the parentheses and the full stop.
+        Assert.True(error.Contains("…(всего 100\u00A0003 символа)", StringComparison.Ordinal), error);
         AssertShortLines(error);
         AssertShortLines(output);
     }

@@ -35,7 +35,7 @@ internal static class ErrorMapper
         DirectoryNotFoundException d => (ExitCodes.BadInput, $"папка не найдена: {PathIn(d.Message)}. Создайте её или укажите другой путь."),
         UnauthorizedAccessException u => (ExitCodes.BadInput, Denied(PathIn(u.Message))),
         IOException io => (ExitCodes.BadInput, $"не удалось прочитать или записать {PathIn(io.Message)}: проверьте, что файл не открыт в другой программе и на диске есть место."),
-        Eljur.Abstractions.Connectors.ConnectorException c => (ExitCodes.SourceFailed, "источник данных не дал данные: " + c.Message),
+        Eljur.Abstractions.Connectors.ConnectorException c => (ExitCodes.SourceFailed, ConnectorText.Failure(c)),
         Microsoft.Extensions.Options.OptionsValidationException o => (ExitCodes.BadInput, "неверные параметры: " + string.Join("; ", o.Failures)),
         OperationCanceledException => (ExitCodes.BadInput, "прервано."),
         _ => (ExitCodes.BadInput, $"непредвиденная ошибка; запустите команду ещё раз с переменной окружения ELJUR_DEBUG=1 и передайте вывод разработчикам (подробно: «{ex.Message}»)."),

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using Eljur.Rules.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace Eljur.Cli.Infrastructure;
@@ -44,6 +46,38 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
         }
     }
 
+    /// <summary>A connector's retry warning in Russian (ЭлЖур's and the portal's share one shape); null for any other event.</summary>
+    private static string? Russian<TState>(EventId eventId, TState state)
+    {
+        var platform = eventId.Name switch
+        {
+            "EljurRetry" => PlatformNames.Russian("eljur"),
+            "MosregRetry" => PlatformNames.Russian("mosreg"),
+            _ => null,
+        };
+        if (platform is null || state is not IReadOnlyList<KeyValuePair<string, object?>> fields)
+        {
+            return null;
+        }
+
+        object? Field(string name)
+        {
+            foreach (var field in fields)
+            {
+                if (field.Key == name)
+                {
+                    return field.Value;
+                }
+            }
+
+            return null;
+        }
+
+        return (Field("Method") ?? Field("Operation"), Field("Reason"), Field("Attempt"), Field("MaxRetries"), Field("DelayMs")) is (string call, string reason, int attempt, int max, long delay)
+            ? ConnectorText.Retry(platform, call, reason, attempt, max, delay)
+            : null;
+    }
+
     private sealed class Logger : ILogger
     {
         private readonly StderrLoggerProvider _owner;
@@ -59,7 +93,7 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                _owner.Write(logLevel, formatter(state, exception));
+                _owner.Write(logLevel, Russian(eventId, state) ?? formatter(state, exception));
             }
         }
     }

@@ -51,15 +51,7 @@ internal static class Html
     };
 
     /// <summary>The platform a connector id stands for, in the words a school uses.</summary>
-    public static string Source(string connector) => connector switch
-    {
-        "eljur" => "ЭлЖур",
-        "mosreg" => "Дневник.ру",
-        "asiou" => "выгрузки АСИОУ «Школа»",
-        "demo" => "демонстрационные данные",
-        "file" => "файл снимка",
-        _ => connector,
-    };
+    public static string Source(string connector) => Eljur.Rules.Reports.PlatformNames.Russian(connector);
 
     /// <summary>
     /// A Quartz cron expression in words where it is the usual daily one (<c>0 30 2 * * ?</c> is

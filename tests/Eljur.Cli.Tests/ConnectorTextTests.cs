@@ -1,0 +1,36 @@
+using Eljur.Abstractions.Connectors;
+using Eljur.Cli.Infrastructure;
+
+namespace Eljur.Cli.Tests;
+
+/// <summary>A connector's failure, as the person who ran the command reads it.</summary>
+public sealed class ConnectorTextTests
+{
+    [Theory]
+    [InlineData("eljur", "getrules", "network error: HttpRequestException: Connection refused (127.0.0.1:9) (4 attempts)", ConnectorFailureKind.Network,
+        "ЭлЖур не отвечает (вызов getrules, 4 попытки): «Connection refused (127.0.0.1:9)». Проверьте адрес сервера и подключение к сети; если сервер перегружен, повторите позже.")]
+    [InlineData("mosreg", "persons", "no answer within 30 s (1 attempt)", ConnectorFailureKind.Network,
+        "Дневник.ру не отвечает (вызов persons, 1 попытка): нет ответа за 30 с. Проверьте адрес сервера и подключение к сети; если сервер перегружен, повторите позже.")]
+    [InlineData("eljur", "getdiary", "HTTP 401; the token was refused and there is no login and password to sign in again", ConnectorFailureKind.Authentication,
+        "ЭлЖур отказал во входе (вызов getdiary): HTTP 401; токен отклонён, а логина и пароля для повторного входа нет. Проверьте учётные данные: логин и пароль или токен, ключ разработчика, адрес школы.")]
+    [InlineData("eljur", "getmarks", "HTTP 200, state 429 (rate limited) (5 attempts)", ConnectorFailureKind.RateLimited,
+        "ЭлЖур ограничил частоту запросов (вызов getmarks, 5 попыток): HTTP 200, код ответа 429 (превышена частота запросов). Повторите позже или загрузите меньший период.")]
+    [InlineData("eljur", "getrules", "the answer is not an ЭлЖур envelope (HTTP 200): Unexpected character", ConnectorFailureKind.MalformedResponse,
+        "ЭлЖур прислал ответ не того вида (вызов getrules): ответ не в формате API ЭлЖур (HTTP 200): «Unexpected character». Проверьте адрес сервера: по нему должен отвечать API платформы, а не её сайт.")]
+    [InlineData("eljur", "getrules", "the account sees none of the requested classes (5Я)", ConnectorFailureKind.Vendor,
+        "ЭлЖур сообщил об ошибке (вызов getrules): учётной записи не видно ни одного из запрошенных классов (5Я). Если ошибка повторяется, обратитесь в поддержку платформы и приложите это сообщение.")]
+    [InlineData("asiou", "marks.csv", "line 3, column «Дата»: «32.09.2024» is not a date", ConnectorFailureKind.Input,
+        "выгрузки АСИОУ «Школа»: marks.csv: line 3, column «Дата»: «32.09.2024» is not a date")]
+    public void AFailureSaysWhatHappenedWithWhichCallAndWhatToDo(string connector, string call, string reason, ConnectorFailureKind kind, string expected)
+    {
+        Assert.Equal(expected, ConnectorText.Failure(new ConnectorException(connector, call, reason, kind)));
+    }
+
+    [Fact]
+    public void ARetryWarningIsRussianWithTheDelayInSeconds()
+    {
+        Assert.Equal(
+            "ЭлЖур, вызов getdiary: нет ответа за 30 с; повтор 2 из 3 через 1,5 с",
+            ConnectorText.Retry("ЭлЖур", "getdiary", "no answer within 30 s", 2, 3, 1500));
+    }
+}
