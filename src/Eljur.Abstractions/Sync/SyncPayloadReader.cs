@@ -54,7 +54,7 @@ internal sealed class SyncPayloadReader
         {
             var ok = true switch
             {
-                _ when name.SequenceEqual("id"u8) => Str(ref r, out id),
+                _ when name.SequenceEqual("id"u8) => Unique(ref r, out id),
                 _ when name.SequenceEqual("studentId"u8) => Str(ref r, out studentId),
                 _ when name.SequenceEqual("subjectId"u8) => Str(ref r, out subjectId),
                 _ when name.SequenceEqual("lessonId"u8) => Str(ref r, out lessonId),
@@ -313,6 +313,19 @@ internal sealed class SyncPayloadReader
         }
 
         value = r.ValueIsEscaped ? _pool.Intern(r.GetString()!) : _pool.Get(_bytes, (int)r.TokenStartIndex + 1, r.ValueSpan.Length, Encoding.UTF8);
+        return true;
+    }
+
+    /// <summary>A string that does not repeat (a mark's own id): decoded, not looked up in the pool.</summary>
+    private static bool Unique(ref Utf8JsonReader r, out string? value)
+    {
+        value = null;
+        if (r.TokenType != JsonTokenType.String)
+        {
+            return r.TokenType == JsonTokenType.Null;
+        }
+
+        value = r.GetString();
         return true;
     }
 
