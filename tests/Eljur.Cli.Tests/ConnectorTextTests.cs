@@ -10,7 +10,7 @@ public sealed class ConnectorTextTests
     [InlineData("eljur", "getrules", "network error: HttpRequestException: Connection refused (127.0.0.1:9) (4 attempts)", ConnectorFailureKind.Network,
         "ЭлЖур не отвечает (вызов getrules, 4 попытки): «Connection refused (127.0.0.1:9)». Проверьте адрес сервера и подключение к сети; если сервер перегружен, повторите позже.")]
     [InlineData("mosreg", "persons", "no answer within 30 s (1 attempt)", ConnectorFailureKind.Network,
-        "Дневник.ру не отвечает (вызов persons, 1 попытка): нет ответа за 30 с. Проверьте адрес сервера и подключение к сети; если сервер перегружен, повторите позже.")]
+        "Школьный портал (Дневник.ру) не отвечает (вызов persons, 1 попытка): нет ответа за 30 с. Проверьте адрес сервера и подключение к сети; если сервер перегружен, повторите позже.")]
     [InlineData("eljur", "getdiary", "HTTP 401; the token was refused and there is no login and password to sign in again", ConnectorFailureKind.Authentication,
         "ЭлЖур отказал во входе (вызов getdiary): HTTP 401; токен отклонён, а логина и пароля для повторного входа нет. Проверьте учётные данные: логин и пароль или токен, ключ разработчика, адрес школы.")]
     [InlineData("eljur", "getmarks", "HTTP 200, state 429 (rate limited) (5 attempts)", ConnectorFailureKind.RateLimited,
@@ -32,5 +32,16 @@ public sealed class ConnectorTextTests
         Assert.Equal(
             "ЭлЖур, вызов getdiary: нет ответа за 30 с; повтор 2 из 3 через 1,5 с",
             ConnectorText.Retry("ЭлЖур", "getdiary", "no answer within 30 s", 2, 3, 1500));
+    }
+
+    [Theory]
+    [InlineData("finalMark 4009: учебный период 49 не найден среди периодов класса", "ЭлЖур: не разобрано — итоговая отметка 4009: учебный период 49 не найден среди периодов класса")]
+    [InlineData("12 marks left out: empty, or of a lesson outside the range", "ЭлЖур: пропущено отметок: 12 (пустые или к урокам вне загружаемого периода)")]
+    [InlineData("the school's timeZone «Mars/Olympus» is not a known zone; Europe/Moscow is used", "ЭлЖур: часовой пояс школы «Mars/Olympus» неизвестен; взят Europe/Moscow")]
+    [InlineData("work types not listed by work-types/{school} (77, 78): their marks are taken as current", "ЭлЖур: типов работ нет в справочнике школы (77, 78): их отметки считаются текущими")]
+    [InlineData("spaceship 7: не с этой планеты", "ЭлЖур: spaceship 7: не с этой планеты")]
+    public void ARecordLeftOutIsNamedInRussian(string what, string expected)
+    {
+        Assert.Equal(expected, ConnectorText.Dropped("ЭлЖур", what));
     }
 }

@@ -92,7 +92,9 @@ public sealed class MosregCommandTests : IDisposable
         var (code, _, error) = Run(new[] { "fetch", "--connector", "mosreg", "--base-url", mock.BaseUrl, "--token", MockSchool.Token, "--from", "2024-09-23", "--to", "2024-10-06", "--out", file });
         Assert.True(code == 0, error);
         Assert.Contains("Не удалось разобрать 1 итоговую отметку: итоговая отметка 2300000000000004009 — учебный период 2300000000000000049 не найден среди периодов класса.", error, StringComparison.Ordinal);
-        Assert.Contains("[предупреждение] Школьный портал: finalMark 2300000000000004009", error, StringComparison.Ordinal); // the connector's own log, no longer sent nowhere
+        // The connector's own note of the record, in Russian too.
+        Assert.Contains("[предупреждение] Школьный портал (Дневник.ру): не разобрано — итоговая отметка 2300000000000004009: учебный период", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("finalMark", error, StringComparison.Ordinal);
         Assert.DoesNotContain("[отладка]", error, StringComparison.Ordinal);
 
         var json = Json.Parse(File.ReadAllText(file));

@@ -76,6 +76,11 @@ public static class UnmappedSummary
             : many;
     }
 
+    /// <summary>The Russian name of one record of a kind of <c>source.unmapped</c> («итоговая отметка»), null for a kind not known here.</summary>
+    /// <param name="kind">The kind, as in <see cref="UnmappedRecord.Kind"/> (<c>finalMark</c>, <c>mark</c>, <c>lesson</c>, …).</param>
+    /// <returns>The nominative singular, or null.</returns>
+    public static string? Name(string kind) => Kinds.TryGetValue(kind, out var forms) ? forms.Name : null;
+
     private static (string One, string Few, string Many, string Name) FormsOf(string kind) => Kinds.TryGetValue(kind, out var forms) ? forms : Other;
 
     private static string Count(int n, (string One, string Few, string Many, string Name) forms) =>

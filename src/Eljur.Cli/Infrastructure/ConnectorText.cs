@@ -73,6 +73,39 @@ internal static class ConnectorText
     public static string Retry(string platform, string call, string reason, int attempt, int max, long delayMs) =>
         $"{platform}, вызов {call}: {Reason(reason).Text}; повтор {attempt} из {max} через {(delayMs / 1000.0).ToString("0.#", RussianText.Culture)} с";
 
+    private static readonly Regex DroppedRecord = new(@"^(\w+) (\S+): (.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+    private static readonly (Regex Pattern, string Russian)[] DropPhrases =
+    {
+        (new(@"^(\d+) marks left out: empty, or of a lesson outside the range$", RegexOptions.CultureInvariant), "пропущено отметок: $1 (пустые или к урокам вне загружаемого периода)"),
+        (new(@"^the school's timeZone «(.*)» is not a known zone; (.*) is used$", RegexOptions.CultureInvariant), "часовой пояс школы «$1» неизвестен; взят $2"),
+        (new(@"^work types not listed by work-types/\{school\} \((.*)\): their marks are taken as current$", RegexOptions.CultureInvariant), "типов работ нет в справочнике школы ($1): их отметки считаются текущими"),
+    };
+
+    /// <summary>
+    /// A connector's note of what it left out, in Russian: a record it could not map («итоговая отметка 4009
+    /// не разобрана: …», the same records the summary after the fetch counts) or one of its known notes;
+    /// any other text as the connector wrote it.
+    /// </summary>
+    public static string Dropped(string platform, string what)
+    {
+        var record = DroppedRecord.Match(what);
+        if (record.Success && Abstractions.Evaluation.UnmappedSummary.Name(record.Groups[1].Value) is { } name)
+        {
+            return $"{platform}: не разобрано — {name} {record.Groups[2].Value}: {record.Groups[3].Value}";
+        }
+
+        foreach (var (pattern, russian) in DropPhrases)
+        {
+            if (pattern.IsMatch(what))
+            {
+                return $"{platform}: {pattern.Replace(what, russian)}";
+            }
+        }
+
+        return $"{platform}: {what}";
+    }
+
     /// <summary>The reason in Russian where its phrases are known, and the attempts it names, if any.</summary>
     public static (string Text, int? Attempts) Reason(string reason)
     {

@@ -46,18 +46,23 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
         }
     }
 
-    /// <summary>A connector's retry warning in Russian (ЭлЖур's and the portal's share one shape); null for any other event.</summary>
+    /// <summary>A connector's retry warning or note of a record left out, in Russian (ЭлЖур's and the portal's share their shapes); null for any other event.</summary>
     private static string? Russian<TState>(EventId eventId, TState state)
     {
         var platform = eventId.Name switch
         {
-            "EljurRetry" => PlatformNames.Russian("eljur"),
-            "MosregRetry" => PlatformNames.Russian("mosreg"),
+            "EljurRetry" or "EljurDropped" => PlatformNames.Russian("eljur"),
+            "MosregRetry" or "MosregDropped" => PlatformNames.Russian("mosreg"),
             _ => null,
         };
         if (platform is null || state is not IReadOnlyList<KeyValuePair<string, object?>> fields)
         {
             return null;
+        }
+
+        if (eventId.Name!.EndsWith("Dropped", StringComparison.Ordinal))
+        {
+            return Field("What") is string what ? ConnectorText.Dropped(platform, what) : null;
         }
 
         object? Field(string name)
