@@ -70,6 +70,16 @@ public sealed class ServeDemoTests
 
         Assert.Equal(0, await serve.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("demo / demo", error.ToString(), StringComparison.Ordinal);
+
+        // The service's console tells each school's run in Russian, as the pages do.
+        var console = output.ToString();
+        foreach (var id in new[] { "lyceum", "school2", "school3" })
+        {
+            Assert.Matches($@"(?m)^\d\d\.\d\d\.\d{{4}} \d\d:\d\d:\d\d школа «{id}»: проверка начата \(при запуске службы\)$", console);
+            Assert.Matches($@"(?m)^\d\d\.\d\d\.\d{{4}} \d\d:\d\d:\d\d школа «{id}»: проверка окончена — проверено \(\d+,\d с\)$", console);
+        }
+
+        Assert.DoesNotContain("Run ", console, StringComparison.Ordinal);
     }
 
     private static int FreePort()

@@ -68,8 +68,13 @@ internal static class ServeCommand
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
-            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning);
+        // The gateway's runs in Russian on stdout (GatewayConsoleLoggerProvider); the framework's warnings and
+        // errors as its console logger writes them; its start-up notes left out (the banner below says where to go).
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Information)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning)
+            .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(GatewayConsoleLoggerProvider.RunsCategory, LogLevel.None)
+            .AddProvider(new GatewayConsoleLoggerProvider(console, time));
         try
         {
             if (demo)

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using Eljur.Abstractions.Evaluation;
+using Eljur.Gateway.Web;
+using Microsoft.Extensions.Logging;
+
+namespace Eljur.Cli.Infrastructure;
+
+/// <summary>
+/// The console of <c>eljur serve</c> in Russian: each school's run as it starts, ends or is skipped
+/// («09:41:02 Лицей: проверка начата (по расписанию)»), in the words of the gateway's pages, the
+/// service's clock. The framework's own warnings and errors keep their console logger; this provider
+/// takes only the gateway's run events.
+/// </summary>
+internal sealed class GatewayConsoleLoggerProvider : ILoggerProvider
+{
+    /// <summary>The category of the gateway's run events.</summary>
+    public const string RunsCategory = "Eljur.Gateway.Runs.SchoolRunner";
+
+    private readonly Console2 _console;
+    private readonly TimeProvider _time;
+    private readonly object _gate = new();
+
+    public GatewayConsoleLoggerProvider(Console2 console, TimeProvider time)
+    {
+        _console = console;
+        _time = time;
+    }
+
+    public ILogger CreateLogger(string categoryName) => categoryName == RunsCategory ? new Logger(this) : NoLogger.Instance;
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>A run event in Russian; null for an event this does not know.</summary>
+    internal static string? Russian(EventId eventId, IReadOnlyList<KeyValuePair<string, object?>> fields)
+    {
+        object? Field(string name)
+        {
+            foreach (var field in fields)
+            {
+                if (field.Key == name)
+                {
+                    return field.Value;
+                }
+            }
+
+            return null;
+        }
+
+        var school = Field("School") as string ?? "";
+        return eventId.Id switch
+        {
+            1 => $"школа «{school}»: проверка начата ({Html.Trigger(Field("Trigger") as string ?? "")})",
+            2 => $"школа «{school}»: проверка окончена — {Html.Status(Field("Status") as string ?? "")}"
+                + (Field("Reason") is string { Length: > 0 } reason ? ": " + reason : "")
+                + (Field("Seconds") is double seconds ? $" ({seconds.ToString("0.0", RussianText.Culture)} с)" : ""),
+            3 => $"школа «{school}»: проверка уже идёт, этот запуск пропущен",
+            _ => null,
+        };
+    }
+
+    private void Write(string line)
+    {
+        var now = _time.GetLocalNow().ToString("dd.MM.yyyy HH:mm:ss", RussianText.Culture);
+        lock (_gate)
+        {
+            _console.Out.WriteLine($"{now} {ErrorMapper.OneLine(line)}");
+        }
+    }
+
+    private sealed class Logger : ILogger
+    {
+        private readonly GatewayConsoleLoggerProvider _owner;
+
+        public Logger(GatewayConsoleLoggerProvider owner) => _owner = owner;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information && logLevel < LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                var text = state is IReadOnlyList<KeyValuePair<string, object?>> fields ? Russian(eventId, fields) : null;
+                _owner.Write(text ?? formatter(state, exception));
+            }
+        }
+    }
+
+    private sealed class NoLogger : ILogger
+    {
+        public static readonly NoLogger Instance = new();
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => false;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+        }
+    }
+}
