@@ -148,6 +148,9 @@ public static class AtomicFile
         return (target, temp);
     }
 
+    /// <summary>How old a left temporary file of the same target must be before a later write removes it.</summary>
+    internal static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
     private static void Commit(string temp, string target)
     {
 #if NET
@@ -162,6 +165,35 @@ public static class AtomicFile
             File.Move(temp, target);
         }
 #endif
+        RemoveStale(target);
+    }
+
+    /// <summary>
+    /// Removes what writes of the same file that were killed before they could clean up left beside it
+    /// (<c>.NAME.xxxxxxxxxxxx.tmp</c>), once they are over an hour old: a write still going on has a
+    /// temporary file younger than that. Best effort.
+    /// </summary>
+    private static void RemoveStale(string target)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(target) ?? ".";
+            var prefix = "." + Path.GetFileName(target) + ".";
+            foreach (var file in Directory.EnumerateFiles(folder, prefix + "*.tmp"))
+            {
+                var middle = Path.GetFileName(file).Substring(prefix.Length);
+                if (middle.Length == 12 + ".tmp".Length && DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > StaleAfter)
+                {
+                    TryDelete(file);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static void TryDelete(string temp)

@@ -28,6 +28,34 @@ public class AtomicFileTests
     }
 
     [Fact]
+    public void A_write_removes_what_killed_writes_of_the_same_file_left_over_an_hour_ago_and_nothing_else()
+    {
+        var folder = Folder();
+        var path = Path.Combine(folder, "snapshot.json");
+        var stale = Path.Combine(folder, ".snapshot.json.0123456789ab.tmp");
+        var young = Path.Combine(folder, ".snapshot.json.ba9876543210.tmp");
+        var otherFile = Path.Combine(folder, ".report.html.0123456789ab.tmp");
+        var notOurs = Path.Combine(folder, ".snapshot.json.mine.tmp");
+        foreach (var file in new[] { stale, young, otherFile, notOurs })
+        {
+            File.WriteAllText(file, "cut");
+        }
+
+        var longAgo = DateTime.UtcNow - AtomicFile.StaleAfter - TimeSpan.FromMinutes(5);
+        File.SetLastWriteTimeUtc(stale, longAgo);
+        File.SetLastWriteTimeUtc(otherFile, longAgo);
+        File.SetLastWriteTimeUtc(notOurs, longAgo);
+
+        AtomicFile.WriteAllText(path, "{}");
+
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(young)); // may be a write going on now
+        Assert.True(File.Exists(otherFile)); // another file's
+        Assert.True(File.Exists(notOurs)); // not a name this writer makes
+        Assert.Equal("{}", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Write_replaces_an_existing_file_whole()
     {
         var folder = Folder();
