@@ -47,9 +47,15 @@ public sealed class GatewayConfigurationException : Exception
 
         if (line is not null)
         {
-            sb.Append("строка ").Append(line.Value.ToString(CultureInfo.InvariantCulture)).Append(", ");
+            sb.Append("строка ").Append(line.Value.ToString(CultureInfo.InvariantCulture)).Append(path == "$" ? ": " : ", ");
         }
 
-        return sb.Append(path).Append(": ").Append(problem).ToString();
+        // The document's root ("$") says nothing a file name does not: only a field's path is shown.
+        if (path != "$")
+        {
+            sb.Append(path).Append(": ");
+        }
+
+        return sb.Append(problem).ToString();
     }
 }

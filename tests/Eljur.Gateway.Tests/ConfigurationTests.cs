@@ -95,6 +95,10 @@ public sealed class ConfigurationTests : IDisposable
 
         var folder = Assert.Throws<GatewayConfigurationException>(() => new ServiceCollection().AddGradebookGateway(_folder, o => o.Environment = Env));
         Assert.Contains("это папка", folder.Message, StringComparison.Ordinal);
+
+        // The whole file is at fault: its name, then the problem, without the document root's "$".
+        Assert.StartsWith(missing + ": не удаётся прочитать файл конфигурации", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("$", folder.Message, StringComparison.Ordinal);
     }
 
     private void Add(string text) => new ServiceCollection().AddGradebookGateway(Write(text), o => o.Environment = Env);
