@@ -33,6 +33,7 @@ internal sealed class ExportBuilder : IGradebookRowSink
     private SchoolClock? _clock;
     private SyncRun? _latest;
     private int _untilCancellationCheck = CancellationInterval;
+    private byte[] _utf8 = new byte[1024];
 
     public ExportBuilder(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
@@ -42,7 +43,7 @@ internal sealed class ExportBuilder : IGradebookRowSink
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Builds the whole export from a state read by <see cref="IGradebookStore.ReadAsync"/>.</summary>
+    /// <summary>Builds the whole export from a state read by <see cref="IGradebookStore.ReadAsync"/>: each payload as UTF-8, as a row source would pass it.</summary>
     public static GradebookSnapshot FromState(StoredState state, string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var builder = new ExportBuilder(schoolId, from, to, cancellationToken);
@@ -51,7 +52,7 @@ internal sealed class ExportBuilder : IGradebookRowSink
         {
             if (builder.Keeps(l.IsDeleted, l.Date))
             {
-                builder.Add(l.Date, l.Payload, l.TopicEnteredAt, l.TopicEnteredAfter, l.HomeworkEnteredAt, l.HomeworkEnteredAfter);
+                builder.Lesson(l.Date, builder.Utf8(l.Payload), l.TopicEnteredAt, l.TopicEnteredAfter, l.HomeworkEnteredAt, l.HomeworkEnteredAfter);
             }
         }
 
@@ -59,7 +60,7 @@ internal sealed class ExportBuilder : IGradebookRowSink
         {
             if (builder.Keeps(a.IsDeleted, a.Date))
             {
-                builder.Add(a.Date, a.Payload, a.EnteredAt, a.EnteredAfter);
+                builder.Absence(a.Date, builder.Utf8(a.Payload), a.EnteredAt, a.EnteredAfter);
             }
         }
 
@@ -67,7 +68,7 @@ internal sealed class ExportBuilder : IGradebookRowSink
         {
             if (builder.Keeps(m.IsDeleted, m.Date))
             {
-                builder.Add(m.Date, m.Payload, m.EnteredAt, m.EnteredAfter, m.Revisions);
+                builder.Mark(m.Date, builder.Utf8(m.Payload), m.EnteredAt, m.EnteredAfter, m.Revisions);
             }
         }
 
@@ -104,16 +105,8 @@ internal sealed class ExportBuilder : IGradebookRowSink
     }
 
     /// <inheritdoc/>
-    public void Mark(DateTime date, ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, ReadOnlySpan<byte> revisions)
-    {
-        Tick();
-        var stored = revisions.IsEmpty ? Array.Empty<MarkRevision>() : SyncRecordJson.ReadRevisions(Encoding.UTF8.GetString(revisions.ToArray()));
-        var localRevisions = LocalRevisions(stored);
-        var (at, after) = (Local(enteredAt), Local(enteredAfter));
-        var mark = _payloads.Mark(payload, at, after, localRevisions)
-            ?? General<Mark>(Encoding.UTF8.GetString(payload.ToArray())) with { EnteredAt = at, EnteredAfter = after, Revisions = localRevisions };
-        _marks.Add(new Dated<Mark>(date, mark));
-    }
+    public void Mark(DateTime date, ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, ReadOnlySpan<byte> revisions) =>
+        Mark(date, payload, enteredAt, enteredAfter, revisions.IsEmpty ? Array.Empty<MarkRevision>() : SyncRecordJson.ReadRevisions(Encoding.UTF8.GetString(revisions.ToArray())));
 
     /// <inheritdoc/>
     public void Absence(DateTime date, ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
@@ -170,31 +163,26 @@ internal sealed class ExportBuilder : IGradebookRowSink
 
     private bool Keeps(bool deleted, DateTime date) => !deleted && date >= _from && date <= _to;
 
-    private void Add(DateTime date, string payload, DateTimeOffset? topicAt, DateTimeOffset? topicAfter, DateTimeOffset? homeworkAt, DateTimeOffset? homeworkAfter)
-    {
-        Tick();
-        var (a, b, c, d) = (Local(topicAt), Local(topicAfter), Local(homeworkAt), Local(homeworkAfter));
-        var lesson = _payloads.Lesson(payload, a, b, c, d)
-            ?? General<Lesson>(payload) with { TopicEnteredAt = a, TopicEnteredAfter = b, HomeworkEnteredAt = c, HomeworkEnteredAfter = d };
-        _lessons.Add(new Dated<Lesson>(date, lesson));
-    }
-
-    private void Add(DateTime date, string payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
-    {
-        Tick();
-        var (at, after) = (Local(enteredAt), Local(enteredAfter));
-        var absence = _payloads.Absence(payload, at, after) ?? General<Absence>(payload) with { EnteredAt = at, EnteredAfter = after };
-        _absences.Add(new Dated<Absence>(date, absence));
-    }
-
-    private void Add(DateTime date, string payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
+    private void Mark(DateTime date, ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
     {
         Tick();
         var localRevisions = LocalRevisions(revisions);
         var (at, after) = (Local(enteredAt), Local(enteredAfter));
         var mark = _payloads.Mark(payload, at, after, localRevisions)
-            ?? General<Mark>(payload) with { EnteredAt = at, EnteredAfter = after, Revisions = localRevisions };
+            ?? General<Mark>(Encoding.UTF8.GetString(payload.ToArray())) with { EnteredAt = at, EnteredAfter = after, Revisions = localRevisions };
         _marks.Add(new Dated<Mark>(date, mark));
+    }
+
+    /// <summary>A stored payload's UTF-8 bytes, in a buffer reused from record to record.</summary>
+    private ReadOnlySpan<byte> Utf8(string payload)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(payload.Length);
+        if (_utf8.Length < max)
+        {
+            _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+        }
+
+        return new ReadOnlySpan<byte>(_utf8, 0, Encoding.UTF8.GetBytes(payload, 0, payload.Length, _utf8, 0));
     }
 
     private IReadOnlyList<MarkRevision> LocalRevisions(IReadOnlyList<MarkRevision> revisions) =>
