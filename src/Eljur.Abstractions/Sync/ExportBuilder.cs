@@ -123,7 +123,7 @@ internal sealed class ExportBuilder : IGradebookRowSink
     {
         if (_reference is null || _latest is null)
         {
-            throw new InvalidOperationException("The store passed rows without the school's reference first.");
+            throw new InvalidOperationException("The store never passed the school's reference (IGradebookRowSink.Begin).");
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
@@ -192,10 +192,16 @@ internal sealed class ExportBuilder : IGradebookRowSink
 
     private DateTimeOffset? Local(DateTimeOffset? t) => t is { } v ? Clock.ToSchoolTime(v) : null;
 
-    private SchoolClock Clock => _clock ?? throw new InvalidOperationException("The store passed rows without the school's reference first.");
+    private SchoolClock Clock => _clock!;
 
+    /// <summary>At the start of every row: the reference must have come first; cancellation is checked now and then.</summary>
     private void Tick()
     {
+        if (_reference is null)
+        {
+            throw new InvalidOperationException("The store passed rows without the school's reference first.");
+        }
+
         if (--_untilCancellationCheck == 0)
         {
             _untilCancellationCheck = CancellationInterval;
