@@ -10,7 +10,7 @@ public sealed class ConnectorTextTests
     [InlineData("eljur", "getrules", "network error: HttpRequestException: Connection refused (127.0.0.1:9) (4 attempts)", ConnectorFailureKind.Network,
         "ЭлЖур не отвечает (вызов getrules, 4 попытки): «Connection refused (127.0.0.1:9)». Проверьте адрес сервера и подключение к сети; если сервер перегружен, повторите позже.")]
     [InlineData("mosreg", "persons", "no answer within 30 s (1 attempt)", ConnectorFailureKind.Network,
-        "Школьный портал (Дневник.ру) не отвечает (вызов persons, 1 попытка): нет ответа за 30 с. Проверьте адрес сервера и подключение к сети; если сервер перегружен, повторите позже.")]
+        "Дневник.ру не отвечает (вызов persons, 1 попытка): нет ответа за 30 с. Проверьте адрес сервера и подключение к сети; если сервер перегружен, повторите позже.")]
     [InlineData("eljur", "getdiary", "HTTP 401; the token was refused and there is no login and password to sign in again", ConnectorFailureKind.Authentication,
         "ЭлЖур отказал во входе (вызов getdiary): HTTP 401; токен отклонён, а логина и пароля для повторного входа нет. Проверьте учётные данные: логин и пароль или токен, ключ разработчика, адрес школы.")]
     [InlineData("eljur", "getmarks", "HTTP 200, state 429 (rate limited) (5 attempts)", ConnectorFailureKind.RateLimited,

@@ -93,7 +93,7 @@ public sealed class MosregCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("Не удалось разобрать 1 итоговую отметку: итоговая отметка 2300000000000004009 — учебный период 2300000000000000049 не найден среди периодов класса.", error, StringComparison.Ordinal);
         // The connector's own note of the record, in Russian too.
-        Assert.Contains("[предупреждение] Школьный портал (Дневник.ру): не разобрано — итоговая отметка 2300000000000004009: учебный период", error, StringComparison.Ordinal);
+        Assert.Contains("[предупреждение] Дневник.ру: не разобрано — итоговая отметка 2300000000000004009: учебный период", error, StringComparison.Ordinal);
         Assert.DoesNotContain("finalMark", error, StringComparison.Ordinal);
         Assert.DoesNotContain("[отладка]", error, StringComparison.Ordinal);
 

@@ -18,7 +18,7 @@ public class PageWordsTests
 
     [Theory]
     [InlineData("eljur", "ЭлЖур")]
-    [InlineData("mosreg", "Школьный портал (Дневник.ру)")]
+    [InlineData("mosreg", "Дневник.ру")]
     [InlineData("asiou", "выгрузки АСИОУ «Школа»")]
     public void A_connector_reads_as_the_platform_name(string connector, string expected)
     {

@@ -1,6 +1,6 @@
 namespace Eljur.Rules.Reports;
 
-/// <summary>The platform a connector id stands for, in the words a school uses («ЭлЖур», «Школьный портал (Дневник.ру)»).</summary>
+/// <summary>The platform a connector id stands for, in the words a school uses («ЭлЖур», «Дневник.ру»).</summary>
 public static class PlatformNames
 {
     /// <summary>The platform's Russian name; an id not known here is returned as given.</summary>
@@ -9,7 +9,7 @@ public static class PlatformNames
     public static string Russian(string connectorId) => connectorId switch
     {
         "eljur" => "ЭлЖур",
-        "mosreg" => "Школьный портал (Дневник.ру)",
+        "mosreg" => "Дневник.ру",
         "asiou" => "выгрузки АСИОУ «Школа»",
         "demo" => "демонстрационные данные",
         "file" => "файл снимка",
