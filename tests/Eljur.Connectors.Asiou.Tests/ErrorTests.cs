@@ -9,7 +9,7 @@ using Eljur.Connectors.Asiou.Mapping;
 namespace Eljur.Connectors.Asiou.Tests;
 
 /// <summary>Every bad input is an error naming the file, the line and the column; nothing is dropped silently.</summary>
-public sealed class ErrorTests : IDisposable
+public sealed partial class ErrorTests : IDisposable
 {
     private readonly AsiouHarness _utf8 = new();
     private readonly AsiouHarness _cp1251 = new(windows1251: true);
@@ -213,13 +213,13 @@ public sealed class ErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{ \"jounral\": {} }", "unknown key \"jounral\"")]
-    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"Ученик\" } } }", "\"marks.columns.subject\" is required")]
-    [InlineData("{ \"journal\": null, \"marks\": null, \"students\": null }", "no export is mapped")]
-    [InlineData("{ \"students\": { \"columns\": { \"student\": \"Ученик\", \"class\": \"Ученик\" } } }", "more than one field")]
-    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\", \"markType\": \"В\" }, \"markTypes\": { \"Текущая\": \"oral\" } }, \"students\": { \"columns\": { \"student\": \"У\", \"class\": \"К\" } } }", "markTypes.Текущая")]
-    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\" } } }", "\"students\" is not mapped")]
-    [InlineData("{ not json", "not valid JSON")]
+    [InlineData("{ \"jounral\": {} }", "неизвестный ключ \"jounral\"")]
+    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"Ученик\" } } }", "не задан обязательный \"marks.columns.subject\": укажите заголовок столбца с предметом")]
+    [InlineData("{ \"journal\": null, \"marks\": null, \"students\": null }", "не сопоставлено ни одной выгрузки")]
+    [InlineData("{ \"students\": { \"columns\": { \"student\": \"Ученик\", \"class\": \"Ученик\" } } }", "столбец «Ученик» сопоставлен нескольким полям (\"student\", \"class\")")]
+    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\", \"markType\": \"В\" }, \"markTypes\": { \"Текущая\": \"oral\" } }, \"students\": { \"columns\": { \"student\": \"У\", \"class\": \"К\" } } }", "значение \"marks.markTypes.Текущая\" должно быть одним из")]
+    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\" } } }", "выгрузка \"students\" не сопоставлена")]
+    [InlineData("{ not json", "ошибка в JSON (строка 1, позиция")]
     public void A_bad_mapping_is_refused_with_the_reason(string json, string expected)
     {
         var ex = Assert.Throws<AsiouMappingException>(() => AsiouMapping.Parse(json, "school.json"));
