@@ -256,7 +256,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 var id = _ids.Student(name, className);
                 if (_students.TryGetValue(id, out var first))
                 {
-                    throw r.Fail("student", $"«{name}» of class «{className}» is listed twice (first on {r.At(first.Line)})");
+                    throw r.Fail("student", $"«{name}» of class «{className}» is listed twice (first on {ExportReader.At(first.Line)})");
                 }
 
                 var selected = ClassSelected(className);
@@ -309,7 +309,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 var id = _ids.Lesson(className, date, number, subject, teacher);
                 if (_lessonLines.TryGetValue(id, out var firstLine))
                 {
-                    throw r.Fail("lessonNumber", $"lesson {number} of {date:dd.MM.yyyy} in «{subject}» for class «{className}» with «{teacher}» is listed twice (first on {r.At(firstLine)})");
+                    throw r.Fail("lessonNumber", $"lesson {number} of {date:dd.MM.yyyy} in «{subject}» for class «{className}» with «{teacher}» is listed twice (first on {ExportReader.At(firstLine)})");
                 }
 
                 _lessonLines[id] = r.Line;

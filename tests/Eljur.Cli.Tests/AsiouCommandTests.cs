@@ -77,7 +77,7 @@ public sealed class AsiouCommandTests
         File.AppendAllText(Path.Combine(_dir, "marks.csv"), "Иванов Иван;5А;Математика;32.09.2024;4;;20.09.2024 18:00\r\n", Encoding.GetEncoding(1251));
         var (code, _, error) = Run("fetch", "--connector", "asiou", "--export-dir", _dir, "--mapping", Path.Combine(_dir, "mapping.json"), "--from", "2024-09-01", "--to", "2024-09-30", "--out", Path.Combine(_dir, "x.json"));
         Assert.Equal(3, code);
-        Assert.Contains("marks.csv: line 3, column «Дата»", error, StringComparison.Ordinal);
+        Assert.Contains("marks.csv: строка 3, столбец «Дата»", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,6 +129,6 @@ public sealed class AsiouCommandTests
         // Without --sheet the first sheet of marks.xlsx is read, and its header is refused by name.
         var (badCode, _, badError) = Run("fetch", "--connector", "asiou", "--export-dir", dir, "--from", "2024-09-01", "--to", "2024-09-30", "--out", file);
         Assert.Equal(3, badCode);
-        Assert.Contains("marks.xlsx: row 1: unknown column «не эта таблица»", badError, StringComparison.Ordinal);
+        Assert.Contains("marks.xlsx: строка 1: неизвестный столбец «не эта таблица»", badError, StringComparison.Ordinal);
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class ErrorTests : IDisposable
         Fixtures.Edit(Path("journal.csv", cp1251), "4;5Б;Математика;02.09.2024;3", "4;5Б;Математика;31.02.2024;3");
         var ex = await TestSupport.FailsAsync((cp1251 ? _cp1251 : _utf8).Directory);
         Assert.Equal("journal.csv", ex.Operation);
-        Has(ex, "journal.csv", "line 7, column «Дата»", "«31.02.2024» is not a date");
+        Has(ex, "journal.csv", "строка 7, столбец «Дата»", "«31.02.2024» is not a date");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("journal.csv"), ";Учитель\r\n", ";Преподаватель\r\n");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "journal.csv", "unknown column «Преподаватель»", "ignoredColumns");
+        Has(ex, "journal.csv", "строка 1: неизвестный столбец «Преподаватель»: в сопоставлении journal он не указан ни как поле, ни как пропускаемый (добавьте его в \"journal.ignoredColumns\" или сопоставьте полю)");
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed partial class ErrorTests : IDisposable
         Fixtures.Edit(Path("students.csv"), ",Согласие\r\n", ",Примечание\r\n");
         var mapping = WriteMapping(AsiouMapping.DefaultText().Replace("\"№\", \"№ п/п\" ],\n    \"consentValues\"", "\"№\", \"№ п/п\", \"Примечание\" ],\n    \"consentValues\"", StringComparison.Ordinal));
         var ex = await TestSupport.FailsAsync(_utf8.Directory, o => o.MappingFile = mapping);
-        Has(ex, "students.csv", "missing column «Согласие»");
+        Has(ex, "students.csv", "строка 1: нет столбца «Согласие» (его ждёт \"students.columns.consent\"); в заголовке есть «№», «Ученик»");
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "Петрова Мария Сергеевна;5А;Русский язык", "Петрова \"Маша\" Сергеевна;5А;Русский язык");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 6, column «Ученик»", "quote");
+        Has(ex, "marks.csv", "строка 6, столбец «Ученик»", "кавычка внутри поля без кавычек", "заключите поле в кавычки");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "\"Сидоров; Пётр, младший\";5Б;Математика;02.09.2024;4;", "\"Сидоров; Пётр, младший;5Б;Математика;02.09.2024;4;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 7");
+        Has(ex, "marks.csv", "строка 7");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "5;Текущая;02.09.2024 14:05\r\n", "5;Текущая\r\n");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column «Дата внесения»", "ends early");
+        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»: строка короче заголовка: в ней 6 полей, а в заголовке 7 столбцов");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "5;Текущая;02.09.2024 14:05\r\n", "5;Текущая;02.09.2024 14:05;лишнее\r\n");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column 8", "«лишнее»");
+        Has(ex, "marks.csv", "строка 2, столбец 8: значение «лишнее» стоит правее последнего столбца «Дата внесения»");
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("students.csv"), "Итого учеников: 4,,,,,\r\n", "Итого учеников: 4,,,,,\r\n5,Новиков Олег,5А,01.09.2024,,да\r\n");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "students.csv", "line 8", "after the summary row on line 7");
+        Has(ex, "students.csv", "строка 8: строка после итоговой строки (строка 7); итоговая строка пропускается только в конце файла");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Контрольная работа;", ";Олимпиада;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 6, column «Вид отметки»", "«Олимпиада»", "marks.markTypes");
+        Has(ex, "marks.csv", "строка 6, столбец «Вид отметки»", "«Олимпиада»", "marks.markTypes");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Математика;02.09.2024;5;Текущая;", ";Математика;02.09.2024;;Текущая;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column «Отметка»", "is empty");
+        Has(ex, "marks.csv", "строка 2, столбец «Отметка»", "is empty");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Текущая;02.09.2024 14:05", ";Текущая;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column «Дата внесения»", "is empty");
+        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»", "is empty");
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Текущая;02.09.2024 14:05", ";Текущая;02.09.2024 25:05");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column «Дата внесения»", "dd.MM.yyyy HH:mm");
+        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»", "dd.MM.yyyy HH:mm");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "Орлова Вера Павловна;5Б", "Орлова Вера Павловна;5А");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 10, column «Ученик»", "not in the student list");
+        Has(ex, "marks.csv", "строка 10, столбец «Ученик»", "not in the student list");
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "Русский язык;02.09.2024;3/5", "Русский язык;03.09.2024;н");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 6, column «Отметка»", "no such lesson");
+        Has(ex, "marks.csv", "строка 6, столбец «Отметка»", "no such lesson");
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("students.csv"), "4,Орлова Вера Павловна,5Б", "4,Иванов  Иван Иванович,5а");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "students.csv", "line 6", "listed twice (first on line 2)");
+        Has(ex, "students.csv", "строка 6", "listed twice (first on строка 2)");
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         File.WriteAllBytes(Path("students.csv"), Array.Empty<byte>());
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "students.csv", "empty");
+        Has(ex, "students.csv", "файл пуст: нет строки заголовка");
     }
 
     [Fact]
