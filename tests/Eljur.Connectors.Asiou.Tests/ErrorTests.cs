@@ -39,7 +39,7 @@ public sealed partial class ErrorTests : IDisposable
         Fixtures.Edit(Path("journal.csv", cp1251), "4;5Б;Математика;02.09.2024;3", "4;5Б;Математика;31.02.2024;3");
         var ex = await TestSupport.FailsAsync((cp1251 ? _cp1251 : _utf8).Directory);
         Assert.Equal("journal.csv", ex.Operation);
-        Has(ex, "journal.csv", "строка 7, столбец «Дата»", "«31.02.2024» is not a date");
+        Has(ex, "journal.csv", "строка 7, столбец «Дата»: «31.02.2024» — не дата (ожидается dd.MM.yyyy или yyyy-MM-dd)");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Контрольная работа;", ";Олимпиада;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "строка 6, столбец «Вид отметки»", "«Олимпиада»", "marks.markTypes");
+        Has(ex, "marks.csv", "строка 6, столбец «Вид отметки»: «Олимпиада» — не вид отметки из сопоставления (известны: пусто, «текущая»", "; добавьте его в \"marks.markTypes\"");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Математика;02.09.2024;5;Текущая;", ";Математика;02.09.2024;;Текущая;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "строка 2, столбец «Отметка»", "is empty");
+        Has(ex, "marks.csv", "строка 2, столбец «Отметка»: ячейка пуста, а значение обязательно");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Текущая;02.09.2024 14:05", ";Текущая;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»", "is empty");
+        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»: ячейка пуста, а по сопоставлению в этой выгрузке есть дата внесения", "\"marks.columns.enteredAt\": null");
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Текущая;02.09.2024 14:05", ";Текущая;02.09.2024 25:05");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»", "dd.MM.yyyy HH:mm");
+        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»: «02.09.2024 25:05» — не дата и время (ожидается dd.MM.yyyy HH:mm или ");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "Орлова Вера Павловна;5Б", "Орлова Вера Павловна;5А");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "строка 10, столбец «Ученик»", "not in the student list");
+        Has(ex, "marks.csv", "строка 10, столбец «Ученик»: ученика «Орлова Вера Павловна» из класса «5А» нет в списке учащихся");
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "Русский язык;02.09.2024;3/5", "Русский язык;03.09.2024;н");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "строка 6, столбец «Отметка»", "no such lesson");
+        Has(ex, "marks.csv", "строка 6, столбец «Отметка»: пропуск «н» за 03.09.2024 по предмету «Русский язык», но в журнале нет такого урока у класса «5А»");
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("students.csv"), "4,Орлова Вера Павловна,5Б", "4,Иванов  Иван Иванович,5а");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "students.csv", "строка 6", "listed twice (first on строка 2)");
+        Has(ex, "students.csv", "строка 6, столбец «Ученик»: ученик «Иванов  Иван Иванович» класса «5а» указан дважды (первый раз — строка 2)");
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed partial class ErrorTests : IDisposable
         File.Delete(Path("journal.csv"));
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
         Assert.Equal("journal*.csv;journal*.xlsx", ex.Operation);
-        Has(ex, "no journal export");
+        Has(ex, "нет выгрузки журнала: в папке выгрузок нет файла по шаблону journal*.csv;journal*.xlsx");
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         File.Copy(Path("marks.csv"), Path("marks-old.csv"));
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks-old.csv", "marks.csv", "exactly one");
+        Has(ex, "под шаблон выгрузки отметок marks*.csv;marks*.xlsx подходят 2 файла (marks-old.csv, marks.csv)", "ровно один");
     }
 
     [Fact]

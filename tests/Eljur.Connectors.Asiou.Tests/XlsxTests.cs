@@ -94,7 +94,7 @@ public sealed class XlsxTests : IDisposable
         EditFixture("journal.csv", "4;5Б;Математика;02.09.2024;3", "4;5Б;Математика;31.02.2024;3");
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
         Assert.Equal("journal.xlsx", ex.Operation);
-        Has(ex, "journal.xlsx", "строка 6, столбец «Дата»", "«31.02.2024» is not a date");
+        Has(ex, "journal.xlsx", "строка 6, столбец «Дата»: «31.02.2024» — не дата");
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class XlsxTests : IDisposable
     public async Task An_xls_file_is_refused_with_the_way_out()
     {
         var ex = await TestSupport.FailsAsync(_xlsx.Directory, o => o.MarksFilePattern = "marks*.xls");
-        Has(ex, "no marks export");
+        Has(ex, "нет выгрузки отметок");
         File.WriteAllBytes(Path("marks.xls"), new byte[] { 0xD0, 0xCF, 0x11, 0xE0 });
         File.Delete(Path("marks.xlsx"));
         var xls = await TestSupport.FailsAsync(_xlsx.Directory, o => o.MarksFilePattern = "marks*.xls");
@@ -191,7 +191,7 @@ public sealed class XlsxTests : IDisposable
         File.Copy(System.IO.Path.Combine(_csv.Directory, "marks.csv"), Path("marks.csv"));
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
         Assert.Equal("marks*.csv;marks*.xlsx", ex.Operation);
-        Has(ex, "2 files match the marks pattern", "marks.csv, marks.xlsx", "exactly one");
+        Has(ex, "подходят 2 файла (marks.csv, marks.xlsx)", "ровно один");
 
         // A pattern set to CSV only (as before XLSX was read) still picks the CSV.
         var s = await TestSupport.FetchAsync(_xlsx.Directory, o => o.MarksFilePattern = "marks*.csv");
@@ -243,7 +243,7 @@ public sealed class XlsxTests : IDisposable
     {
         XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Лист1", new[] { MarksHeader, new object?[] { "Иванов Иван Иванович", "5А", "Математика", new DateTime(2024, 9, 2), 5, "Текущая", new DateTime(2024, 9, 2) } }));
         var dateOnly = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(dateOnly, "marks.xlsx", "строка 2, столбец «Дата внесения»", "«02.09.2024» is not a date and time");
+        Has(dateOnly, "marks.xlsx", "строка 2, столбец «Дата внесения»", "«02.09.2024» — не дата и время");
 
         XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Лист1", new[] { MarksHeader, new object?[] { "Иванов Иван Иванович", "5А", "Математика", new DateTime(2024, 9, 2), 5, "Текущая", new DateTime(1899, 12, 30, 14, 5, 0) } }));
         var timeOnly = await TestSupport.FailsAsync(_xlsx.Directory);
@@ -275,7 +275,7 @@ public sealed class XlsxTests : IDisposable
             new object?[] { "Петрова Мария Сергеевна", null, new DateTime(2020, 9, 1), null, false },
         }) { Merges = new[] { "B2:B3" } });
         var merged = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(merged, "students.xlsx", "строка 3, столбец «Класс»", "is empty");
+        Has(merged, "students.xlsx", "строка 3, столбец «Класс»: ячейка пуста");
 
         XlsxWriter.Write(Path("students.xlsx"), new XlsxSheet("Лист1", new[]
         {
@@ -299,7 +299,7 @@ public sealed class XlsxTests : IDisposable
     {
         EditFixture("students.csv", "4,Орлова Вера Павловна,5Б", "4,Иванов  Иван Иванович,5а");
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(ex, "students.xlsx", "строка 6", "listed twice (first on строка 2)");
+        Has(ex, "students.xlsx", "строка 6", "указан дважды (первый раз — строка 2)");
     }
 
     [Fact]
