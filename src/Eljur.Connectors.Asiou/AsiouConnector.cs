@@ -605,7 +605,7 @@ internal sealed class AsiouConnector : IGradebookConnector
         }
 
         private static string Known(IEnumerable<string> values) =>
-            string.Join(", ", values.Select(v => v.Length == 0 ? "пусто" : "«" + v + "»"));
+            string.Join(", ", values.Select(v => v.Length == 0 ? "пустая ячейка" : "«" + v + "»"));
 
         /// <summary>A date for a message: <c>02.09.2024</c>.</summary>
         private static string Day(DateTime date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);

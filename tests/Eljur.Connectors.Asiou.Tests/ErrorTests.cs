@@ -112,7 +112,7 @@ public sealed partial class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Контрольная работа;", ";Олимпиада;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "строка 6, столбец «Вид отметки»: «Олимпиада» — не вид отметки из сопоставления (известны: пусто, «текущая»", "; добавьте его в \"marks.markTypes\"");
+        Has(ex, "marks.csv", "строка 6, столбец «Вид отметки»: «Олимпиада» — не вид отметки из сопоставления (известны: пустая ячейка, «текущая»", "; добавьте его в \"marks.markTypes\"");
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed partial class ErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{ \"jounral\": {} }", "неизвестный ключ \"jounral\"")]
+    [InlineData("{ \"jounral\": {} }", "school.json: строка 1: неизвестный ключ \"jounral\"")]
     [InlineData("{ \"marks\": { \"columns\": { \"student\": \"Ученик\" } } }", "не задан обязательный \"marks.columns.subject\": укажите заголовок столбца с предметом")]
     [InlineData("{ \"journal\": null, \"marks\": null, \"students\": null }", "не сопоставлено ни одной выгрузки")]
     [InlineData("{ \"students\": { \"columns\": { \"student\": \"Ученик\", \"class\": \"Ученик\" } } }", "столбец «Ученик» сопоставлен нескольким полям (\"student\", \"class\")")]

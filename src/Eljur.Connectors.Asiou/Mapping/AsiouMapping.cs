@@ -114,8 +114,8 @@ internal sealed class AsiouMapping
 
         AsiouMappingException Error(JToken? at, string message)
         {
-            var where = at is IJsonLineInfo li && li.HasLineInfo() ? $" (строка {li.LineNumber})" : "";
-            return new AsiouMappingException(origin, message + where);
+            var where = at is IJsonLineInfo li && li.HasLineInfo() ? $"строка {li.LineNumber}: " : "";
+            return new AsiouMappingException(origin, where + message);
         }
 
         foreach (var p in root.Properties())
