@@ -93,6 +93,28 @@ public sealed class AsiouCommandTests
     }
 
     [Fact]
+    public void Wrong_options_and_a_wrong_mapping_are_told_in_Russian_after_the_option()
+    {
+        var args = new[] { "fetch", "--connector", "asiou", "--export-dir", _dir, "--from", "2024-09-01", "--to", "2024-09-30", "--out", Path.Combine(_dir, "x.json") };
+        var (code, _, error) = Run(args.Concat(new[] { "--encoding", "koi8-r" }).ToArray());
+        Assert.Equal(2, code);
+        Assert.Contains("«koi8-r» — недопустимое значение", error, StringComparison.Ordinal);
+        Assert.Contains("допустимы: «auto», «utf-8», «windows-1251»", error, StringComparison.Ordinal);
+
+        var (zoneCode, _, zoneError) = Run(args.Concat(new[] { "--time-zone", "Europe/Moskow" }).ToArray());
+        Assert.Equal(2, zoneCode);
+        Assert.Contains("«Europe/Moskow» — неизвестный часовой пояс", zoneError, StringComparison.Ordinal);
+        Assert.Contains("возможно, имелось в виду Europe/Moscow", zoneError, StringComparison.Ordinal);
+
+        var typo = Path.Combine(_dir, "typo.json");
+        File.WriteAllText(typo, "{ \"jounral\": {} }");
+        var (mapCode, _, mapError) = Run(args.Concat(new[] { "--mapping", typo }).ToArray());
+        Assert.Equal(2, mapCode);
+        Assert.Contains("строка 1: неизвестный ключ \"jounral\"", mapError, StringComparison.Ordinal);
+        Assert.DoesNotContain("недопустимое значение (подробно", mapError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fetch_reads_xlsx_exports_with_the_default_patterns_and_sheet_option()
     {
         var dir = CliRunner.TempDir();
