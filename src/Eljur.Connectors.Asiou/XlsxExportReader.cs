@@ -117,9 +117,9 @@ internal sealed class XlsxExportReader : ExportReader
             return;
         }
 
-        var what = n == 0 ? "файл пуст, это не книга .xlsx"
+        var what = n == 0 ? "файл пуст — это не книга .xlsx"
             : n == 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0
-                ? "это книга «Excel 97–2003» (.xls) или книга с паролем, такие не читаются: сохраните её без пароля в формате «Книга Excel» (.xlsx) или CSV"
+                ? "это книга «Excel 97–2003» (.xls) или книга с паролем — такие книги не читаются: сохраните её без пароля в формате «Книга Excel» (.xlsx) или CSV"
                 : "это не книга .xlsx: внутри нет архива книги (текст CSV или другой файл с расширением .xlsx?)";
         throw new ConnectorException(AsiouConnector.ConnectorId, file, what, ConnectorFailureKind.Input);
     }

@@ -141,7 +141,7 @@ public sealed class XlsxTests : IDisposable
 
     [Theory]
     [InlineData("text", "это не книга .xlsx: внутри нет архива книги")]
-    [InlineData("empty", "файл пуст, это не книга .xlsx")]
+    [InlineData("empty", "файл пуст — это не книга .xlsx")]
     [InlineData("truncated", "книга .xlsx не читается: «")]
     [InlineData("ole", "это книга «Excel 97–2003» (.xls) или книга с паролем")]
     public async Task A_file_that_is_not_a_workbook_is_a_clear_error(string kind, string expected)
@@ -300,6 +300,65 @@ public sealed class XlsxTests : IDisposable
         EditFixture("students.csv", "4,Орлова Вера Павловна,5Б", "4,Иванов  Иван Иванович,5а");
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
         Has(ex, "students.xlsx", "строка 6", "указан дважды (первый раз — строка 2)");
+    }
+
+    /// <summary>XLSX errors a school reads are Russian, as <see cref="ErrorTests"/> checks for CSV.</summary>
+    [Theory]
+    [InlineData("bad date")]
+    [InlineData("date cell in a mark column")]
+    [InlineData("time without a date")]
+    [InlineData("no such sheet")]
+    [InlineData("every sheet hidden")]
+    [InlineData("text under the .xlsx name")]
+    [InlineData("truncated workbook")]
+    [InlineData("xls workbook")]
+    [InlineData("empty file")]
+    [InlineData("workbook under the .csv name")]
+    public async Task Every_xlsx_message_a_school_reads_is_Russian(string error)
+    {
+        Action<AsiouOptions>? configure = null;
+        switch (error)
+        {
+            case "bad date":
+                EditFixture("journal.csv", "4;5Б;Математика;02.09.2024;3", "4;5Б;Математика;31.02.2024;3");
+                break;
+            case "date cell in a mark column":
+                XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Лист1", new[] { MarksHeader, new object?[] { "Иванов Иван Иванович", "5А", "Математика", new DateTime(2024, 9, 2), new DateTime(2024, 3, 5), "Текущая", new DateTime(2024, 9, 2, 14, 5, 0) } }));
+                break;
+            case "time without a date":
+                XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Лист1", new[] { MarksHeader, new object?[] { "Иванов Иван Иванович", "5А", "Математика", new DateTime(2024, 9, 2), 5, "Текущая", new DateTime(1899, 12, 30, 14, 5, 0) } }));
+                break;
+            case "no such sheet":
+                configure = o => o.Sheet = "Оценки";
+                break;
+            case "every sheet hidden":
+                XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Служебный", new[] { MarksHeader }) { Hidden = true });
+                break;
+            case "text under the .xlsx name":
+                File.Copy(System.IO.Path.Combine(Fixtures.Source, "marks.csv"), Path("marks.xlsx"), overwrite: true);
+                break;
+            case "truncated workbook":
+                var bytes = File.ReadAllBytes(Path("marks.xlsx"));
+                File.WriteAllBytes(Path("marks.xlsx"), bytes.Take(bytes.Length / 2).ToArray());
+                break;
+            case "xls workbook":
+                File.WriteAllBytes(Path("marks.xlsx"), new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.Concat(new byte[504]).ToArray());
+                break;
+            case "empty file":
+                File.WriteAllBytes(Path("marks.xlsx"), Array.Empty<byte>());
+                break;
+            case "workbook under the .csv name":
+                File.Copy(Path("marks.xlsx"), Path("marks.csv"));
+                configure = o => o.MarksFilePattern = "marks*.csv";
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(error), error, "no such case");
+        }
+
+        var ex = await TestSupport.FailsAsync(_xlsx.Directory, configure);
+        var message = ex.Message.Substring((ex.Connector + ": " + ex.Operation + ": ").Length);
+        Assert.Matches("[А-Яа-яЁё]", message);
+        Assert.True(LatinWords.In(message).Count == 0, $"«{message}» has Latin words outside quotes: {string.Join(", ", LatinWords.In(message))}");
     }
 
     [Fact]
