@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Model;
 using Eljur.Abstractions.Time;
 using Eljur.Connectors.Asiou.Mapping;
@@ -54,7 +55,7 @@ internal sealed class AsiouConnector : IGradebookConnector
         }
         catch (AsiouMappingException ex)
         {
-            throw new ConnectorException(ConnectorId, "mapping", ex.Message, ConnectorFailureKind.Input, inner: ex);
+            throw new ConnectorException(ConnectorId, ex.Origin, ex.Reason, ConnectorFailureKind.Input, inner: ex);
         }
 
         _capabilities = _mapping.Capabilities();
@@ -110,6 +111,14 @@ internal sealed class AsiouConnector : IGradebookConnector
         return build.Snapshot();
     }
 
+    /// <summary>An export in a message, in the genitive: «нет выгрузки журнала».</summary>
+    private static string ExportName(ExportKind kind) => kind switch
+    {
+        ExportKind.Journal => "журнала",
+        ExportKind.Marks => "отметок",
+        _ => "списка учащихся",
+    };
+
     /// <summary>The one file of <see cref="AsiouOptions.ExportDirectory"/> matching the export's pattern.</summary>
     private string Locate(ExportKind kind)
     {
@@ -130,17 +139,17 @@ internal sealed class AsiouConnector : IGradebookConnector
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConnectorException(ConnectorId, pattern, $"the export folder cannot be read: {ex.Message}", ConnectorFailureKind.Input, inner: ex);
+            throw new ConnectorException(ConnectorId, pattern, $"папка выгрузок не читается: «{ex.Message}»", ConnectorFailureKind.Input, inner: ex);
         }
 
         if (matches.Count == 0)
         {
-            throw new ConnectorException(ConnectorId, pattern, $"no {key} export: no file in the export folder matches {pattern} (the mapping maps the {key} export; set it to null there if the school does not export it)", ConnectorFailureKind.Input);
+            throw new ConnectorException(ConnectorId, pattern, $"нет выгрузки {ExportName(kind)}: в папке выгрузок нет файла по шаблону {pattern} (выгрузка \"{key}\" задана в сопоставлении; если школа её не делает, укажите там \"{key}\": null)", ConnectorFailureKind.Input);
         }
 
         if (matches.Count > 1)
         {
-            throw new ConnectorException(ConnectorId, pattern, $"{matches.Count} files match the {key} pattern {pattern} ({string.Join(", ", matches.Select(Path.GetFileName))}); make the pattern match exactly one", ConnectorFailureKind.Input);
+            throw new ConnectorException(ConnectorId, pattern, $"под шаблон выгрузки {ExportName(kind)} {pattern} {RussianText.Plural(matches.Count, "подходит", "подходят", "подходят")} {RussianText.Count(matches.Count, "файл", "файла", "файлов")} ({string.Join(", ", matches.Select(Path.GetFileName))}); оставьте в папке один или измените шаблон так, чтобы подходил ровно один", ConnectorFailureKind.Input);
         }
 
         return matches.Min!;
@@ -241,7 +250,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 var left = OptionalDate(r, "leftOn");
                 if (enrolled is { } e && left is { } l && l < e)
                 {
-                    throw r.Fail("leftOn", $"{l:dd.MM.yyyy} is before the enrolment date {e:dd.MM.yyyy}");
+                    throw r.Fail("leftOn", $"дата выбытия {Day(l)} раньше даты зачисления {Day(e)}");
                 }
 
                 bool? consent = null;
@@ -249,14 +258,14 @@ internal sealed class AsiouConnector : IGradebookConnector
                 {
                     if (!_m.ConsentValues.TryGetValue(AsiouMapping.Normalize(cell), out consent))
                     {
-                        throw r.Fail("consent", $"«{cell}» is not a consent value of the mapping ({Known(_m.ConsentValues.Keys)})");
+                        throw r.Fail("consent", $"«{cell}» — не значение согласия из сопоставления (известны: {Known(_m.ConsentValues.Keys)}); добавьте его в \"students.consentValues\"");
                     }
                 }
 
                 var id = _ids.Student(name, className);
                 if (_students.TryGetValue(id, out var first))
                 {
-                    throw r.Fail("student", $"«{name}» of class «{className}» is listed twice (first on {r.At(first.Line)})");
+                    throw r.Fail("student", $"ученик «{name}» класса «{className}» указан дважды (первый раз — {ExportReader.At(first.Line)})");
                 }
 
                 var selected = ClassSelected(className);
@@ -294,7 +303,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 var numberText = Required(r, "lessonNumber");
                 if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 0 || number > 20)
                 {
-                    throw r.Fail("lessonNumber", $"«{numberText}» is not a lesson number (0–20)");
+                    throw r.Fail("lessonNumber", $"«{numberText}» — не номер урока (ожидается число от 0 до 20)");
                 }
 
                 var teacher = Required(r, "teacher");
@@ -309,7 +318,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 var id = _ids.Lesson(className, date, number, subject, teacher);
                 if (_lessonLines.TryGetValue(id, out var firstLine))
                 {
-                    throw r.Fail("lessonNumber", $"lesson {number} of {date:dd.MM.yyyy} in «{subject}» for class «{className}» with «{teacher}» is listed twice (first on {r.At(firstLine)})");
+                    throw r.Fail("lessonNumber", $"урок {number} за {Day(date)} по предмету «{subject}» у класса «{className}» (учитель «{teacher}») указан дважды (первый раз — {ExportReader.At(firstLine)})");
                 }
 
                 _lessonLines[id] = r.Line;
@@ -358,7 +367,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 {
                     if (enteredCell.Length == 0)
                     {
-                        throw r.Fail("enteredAt", "is empty, but the mapping says this export has entry times (map enteredAt to null if the export leaves it empty)");
+                        throw r.Fail("enteredAt", "ячейка пуста, а по сопоставлению в этой выгрузке есть дата внесения (если выгрузка оставляет столбец пустым, укажите \"marks.columns.enteredAt\": null)");
                     }
 
                     enteredAt = Timestamp(r, "enteredAt", enteredCell);
@@ -384,7 +393,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 var kind = MarkKind.Current;
                 if (r.Get("markType") is { } typeCell && !_m.MarkTypes.TryGetValue(AsiouMapping.Normalize(typeCell), out kind))
                 {
-                    throw r.Fail("markType", $"«{typeCell}» is not a mark type of the mapping ({Known(_m.MarkTypes.Keys)}); add it to \"marks.markTypes\"");
+                    throw r.Fail("markType", $"«{typeCell}» — не вид отметки из сопоставления (известны: {Known(_m.MarkTypes.Keys)}); добавьте его в \"marks.markTypes\"");
                 }
 
                 var key = _ids.MarkKey(student.Id, subjectId, date, kind.ToString());
@@ -410,7 +419,7 @@ internal sealed class AsiouConnector : IGradebookConnector
         {
             if (!_lessonIndex.TryGetValue((student.ClassId, subjectId, date), out var day))
             {
-                throw r.Fail("value", $"the absence «{r.Get("value")}» is for {date:dd.MM.yyyy} in «{subject}», but the journal has no such lesson for class «{className}»");
+                throw r.Fail("value", $"пропуск «{r.Get("value")}» за {Day(date)} по предмету «{subject}», но в журнале нет такого урока у класса «{className}»; проверьте дату и предмет");
             }
 
             // One absence per lesson: a second «н» the same day goes to the next lesson (a double lesson).
@@ -423,7 +432,7 @@ internal sealed class AsiouConnector : IGradebookConnector
                 }
             }
 
-            throw r.Fail("value", $"more absences for «{student.Name}» on {date:dd.MM.yyyy} in «{subject}» than the journal has lessons ({day.Count})");
+            throw r.Fail("value", $"у ученика «{student.Name}» за {Day(date)} по предмету «{subject}» пропусков больше, чем уроков в журнале ({RussianText.Count(day.Count, "урок", "урока", "уроков")})");
         }
 
         public GradebookSnapshot Snapshot()
@@ -479,7 +488,7 @@ internal sealed class AsiouConnector : IGradebookConnector
 
                 if (_studentsListed)
                 {
-                    throw r.Fail("student", $"«{name}» of class «{className}» is not in the student list");
+                    throw r.Fail("student", $"ученика «{name}» из класса «{className}» нет в списке учащихся");
                 }
 
                 // No student list is mapped: the marks export is the list.
@@ -491,12 +500,12 @@ internal sealed class AsiouConnector : IGradebookConnector
 
             if (!_studentsByName.TryGetValue(StableIds.Normalize(name), out var ids))
             {
-                throw r.Fail("student", $"«{name}» is not in the student list");
+                throw r.Fail("student", $"ученика «{name}» нет в списке учащихся");
             }
 
             if (ids.Count > 1)
             {
-                throw r.Fail("student", $"«{name}» is ambiguous: the student list has {ids.Count} students of that name; map the marks export's class column");
+                throw r.Fail("student", $"ученик «{name}» не определяется однозначно: в списке учащихся {RussianText.Count(ids.Count, "ученик", "ученика", "учеников")} с таким именем; сопоставьте столбец класса выгрузки отметок (\"marks.columns.class\")");
             }
 
             return _students[ids[0]];
@@ -566,7 +575,7 @@ internal sealed class AsiouConnector : IGradebookConnector
         private static string Required(ExportReader r, string field)
         {
             var cell = r.Get(field)!;
-            return cell.Length == 0 ? throw r.Fail(field, "is empty") : cell;
+            return cell.Length == 0 ? throw r.Fail(field, "ячейка пуста, а значение обязательно") : cell;
         }
 
         private static string? Optional(ExportReader r, string field) => r.Get(field) is { Length: > 0 } cell ? cell : null;
@@ -578,24 +587,27 @@ internal sealed class AsiouConnector : IGradebookConnector
         private DateTime Date(ExportReader r, string field, string cell) =>
             DateTime.TryParseExact(cell, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
-                : throw r.Fail(field, $"«{cell}» is not a date ({string.Join(" or ", _m.DateFormats)})");
+                : throw r.Fail(field, $"«{cell}» — не дата (ожидается {string.Join(" или ", _m.DateFormats)})");
 
         private DateTimeOffset Timestamp(ExportReader r, string field, string cell)
         {
             if (!DateTime.TryParseExact(cell, _timestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             {
-                throw r.Fail(field, $"«{cell}» is not a date and time ({string.Join(" or ", _m.TimestampFormats)})");
+                throw r.Fail(field, $"«{cell}» — не дата и время (ожидается {string.Join(" или ", _m.TimestampFormats)})");
             }
 
             if (_c._zone.IsInvalidTime(local))
             {
-                throw r.Fail(field, $"«{cell}» does not exist in the school's time zone {_c._zone.Id} (a clock change)");
+                throw r.Fail(field, $"времени «{cell}» нет в часовом поясе школы «{_c._zone.Id}» (перевод часов); проверьте время");
             }
 
             return new DateTimeOffset(local, _c._zone.GetUtcOffset(local));
         }
 
         private static string Known(IEnumerable<string> values) =>
-            string.Join(", ", values.Select(v => v.Length == 0 ? "(empty)" : "«" + v + "»"));
+            string.Join(", ", values.Select(v => v.Length == 0 ? "пустая ячейка" : "«" + v + "»"));
+
+        /// <summary>A date for a message: <c>02.09.2024</c>.</summary>
+        private static string Day(DateTime date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
     }
 }

@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace Eljur.Connectors.Asiou;
 
-/// <summary>Validates <see cref="AsiouOptions"/>, including that the mapping file loads. Messages name the instance and the property.</summary>
+/// <summary>
+/// Validates <see cref="AsiouOptions"/>, including that the mapping file loads. Messages name the instance
+/// and the property (<c>AsiouOptions[name].Encoding: …</c>, for the CLI to put its option there) and say
+/// the rest in Russian: the school's staff read them.
+/// </summary>
 internal sealed class AsiouOptionsValidator : IValidateOptions<AsiouOptions>
 {
     internal static readonly string[] Encodings = { "auto", "utf-8", "windows-1251" };
@@ -18,7 +22,7 @@ internal sealed class AsiouOptionsValidator : IValidateOptions<AsiouOptions>
     {
         if (options is null)
         {
-            return ValidateOptionsResult.Fail("AsiouOptions: no options.");
+            return ValidateOptionsResult.Fail("AsiouOptions: настройки не заданы.");
         }
 
         var failures = new List<string>();
@@ -27,18 +31,18 @@ internal sealed class AsiouOptionsValidator : IValidateOptions<AsiouOptions>
 
         if (string.IsNullOrWhiteSpace(options.ExportDirectory))
         {
-            Fail(nameof(options.ExportDirectory), "required (the folder holding the АСИОУ export files).");
+            Fail(nameof(options.ExportDirectory), "не задана: нужна папка с файлами выгрузки АСИОУ.");
         }
         else if (!Directory.Exists(options.ExportDirectory))
         {
-            Fail(nameof(options.ExportDirectory), $"the folder \"{options.ExportDirectory}\" does not exist.");
+            Fail(nameof(options.ExportDirectory), $"папка «{options.ExportDirectory}» не найдена.");
         }
 
         if (options.MappingFile is not null)
         {
             if (string.IsNullOrWhiteSpace(options.MappingFile) || !File.Exists(options.MappingFile))
             {
-                Fail(nameof(options.MappingFile), $"the file \"{options.MappingFile}\" does not exist (leave it null for the default mapping).");
+                Fail(nameof(options.MappingFile), $"файл «{options.MappingFile}» не найден (чтобы взять встроенное сопоставление, не задавайте файл).");
             }
             else
             {
@@ -55,17 +59,17 @@ internal sealed class AsiouOptionsValidator : IValidateOptions<AsiouOptions>
 
         if (!Encodings.Contains(options.Encoding, StringComparer.Ordinal))
         {
-            Fail(nameof(options.Encoding), $"\"{options.Encoding}\" is not one of {string.Join(", ", Encodings)}.");
+            Fail(nameof(options.Encoding), $"«{options.Encoding}» — недопустимое значение; допустимы: {string.Join(", ", Encodings.Select(e => "«" + e + "»"))}.");
         }
 
         if (!Delimiters.Contains(options.Delimiter, StringComparer.Ordinal))
         {
-            Fail(nameof(options.Delimiter), $"\"{options.Delimiter}\" is not one of {string.Join(", ", Delimiters.Select(d => "\"" + d + "\""))}.");
+            Fail(nameof(options.Delimiter), $"«{options.Delimiter}» — недопустимое значение; допустимы: {string.Join(", ", Delimiters.Select(d => "«" + d + "»"))}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.TimeZone))
         {
-            Fail(nameof(options.TimeZone), "required: the school's IANA time zone, e.g. Europe/Moscow.");
+            Fail(nameof(options.TimeZone), "не задан: нужен часовой пояс школы по базе IANA, например Europe/Moscow.");
         }
         else
         {
@@ -75,18 +79,18 @@ internal sealed class AsiouOptionsValidator : IValidateOptions<AsiouOptions>
             }
             catch (ArgumentException)
             {
-                Fail(nameof(options.TimeZone), $"\"{options.TimeZone}\" is not a known IANA time zone.");
+                Fail(nameof(options.TimeZone), $"«{options.TimeZone}» — неизвестный часовой пояс; укажите его так, как он записан в базе часовых поясов IANA, например Europe/Moscow.");
             }
         }
 
         if (options.Sheet is not null && options.Sheet.Trim().Length == 0)
         {
-            Fail(nameof(options.Sheet), "must be a worksheet name, or null for the first visible sheet of each .xlsx export.");
+            Fail(nameof(options.Sheet), "нужно название листа; чтобы читать первый видимый лист каждой выгрузки .xlsx, не задавайте его.");
         }
 
         if (options.WorkWeek is not (5 or 6))
         {
-            Fail(nameof(options.WorkWeek), "must be 5 or 6.");
+            Fail(nameof(options.WorkWeek), "рабочая неделя — 5 или 6 дней.");
         }
 
         Pattern(nameof(options.JournalFilePattern), options.JournalFilePattern);
@@ -100,7 +104,7 @@ internal sealed class AsiouOptionsValidator : IValidateOptions<AsiouOptions>
             var patterns = AsiouOptions.SplitPattern(value);
             if (patterns.Count == 0)
             {
-                Fail(property, "required: a file name pattern such as marks*.csv, or several separated by ';' (marks*.csv;marks*.xlsx).");
+                Fail(property, "не задан: нужен шаблон имени файла, например marks*.csv, или несколько через «;» (marks*.csv;marks*.xlsx).");
                 return;
             }
 
@@ -109,7 +113,7 @@ internal sealed class AsiouOptionsValidator : IValidateOptions<AsiouOptions>
             {
                 if (pattern.IndexOfAny(new[] { '/', '\\' }) >= 0 || pattern.IndexOfAny(invalid) >= 0)
                 {
-                    Fail(property, $"\"{pattern}\" must be a file name pattern without folders.");
+                    Fail(property, $"«{pattern}» — нужен шаблон имени файла без папок.");
                 }
             }
         }

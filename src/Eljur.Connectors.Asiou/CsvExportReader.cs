@@ -6,6 +6,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Connectors.Asiou.Mapping;
 
 namespace Eljur.Connectors.Asiou;
@@ -86,12 +87,12 @@ internal sealed class CsvExportReader : ExportReader
 
         if (n == 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4)
         {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, "is a ZIP file (an Excel .xlsx workbook?), not CSV text: give an .xlsx workbook the .xlsx extension", ConnectorFailureKind.Input);
+            throw new ConnectorException(AsiouConnector.ConnectorId, file, "это архив (видимо, книга .xlsx), а не текст CSV: дайте файлу расширение .xlsx", ConnectorFailureKind.Input);
         }
 
         if (n == 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
         {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, "is an Excel 97–2003 (.xls) workbook, not CSV text: save the report as .xlsx or as CSV", ConnectorFailureKind.Input);
+            throw new ConnectorException(AsiouConnector.ConnectorId, file, "это книга «Excel 97–2003» (.xls), а не текст CSV: сохраните отчёт в формате «Книга Excel» (.xlsx) или CSV", ConnectorFailureKind.Input);
         }
     }
 
@@ -153,7 +154,7 @@ internal sealed class CsvExportReader : ExportReader
 
         if (line is null)
         {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, "the file is empty: there is no header line", ConnectorFailureKind.Input);
+            throw new ConnectorException(AsiouConnector.ConnectorId, file, "файл пуст: нет строки заголовка", ConnectorFailureKind.Input);
         }
 
         int semicolons = 0, commas = 0;
@@ -176,7 +177,7 @@ internal sealed class CsvExportReader : ExportReader
 
         if (semicolons == 0 && commas == 0)
         {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, "line 1: the header has neither ';' nor ',' between its columns; set the delimiter in the options", ConnectorFailureKind.Input);
+            throw new ConnectorException(AsiouConnector.ConnectorId, file, "строка 1: в заголовке между столбцами нет ни «;», ни «,»; укажите разделитель в настройках (Delimiter, --delimiter)", ConnectorFailureKind.Input);
         }
 
         return semicolons >= commas ? ";" : ",";
@@ -187,7 +188,7 @@ internal sealed class CsvExportReader : ExportReader
     {
         if (_badField is not null)
         {
-            throw Fail($"line {Line}: the header cannot be parsed near «{Clip(_badField)}» (a quote inside an unquoted field)");
+            throw Fail($"{At(Line)}: заголовок не разбирается около «{Clip(_badField)}» (кавычка внутри поля без кавычек)");
         }
     }
 
@@ -198,8 +199,8 @@ internal sealed class CsvExportReader : ExportReader
         {
             var at = Array.FindIndex(fields, f => f == _badField);
             throw Fail(at >= 0 && at < Header.Count
-                ? $"line {Line}, column «{ColumnName(at)}»: cannot be parsed: «{Clip(_badField)}» has a quote inside an unquoted field (quote the field and double its quotes)"
-                : $"line {Line}: cannot be parsed near «{Clip(_badField)}» (a quote inside an unquoted field)");
+                ? $"{At(Line)}, столбец «{ColumnName(at)}»: не разбирается: в «{Clip(_badField)}» кавычка внутри поля без кавычек (заключите поле в кавычки, а кавычки внутри него удвойте)"
+                : $"{At(Line)}: строка не разбирается около «{Clip(_badField)}» (кавычка внутри поля без кавычек)");
         }
     }
 
@@ -215,11 +216,11 @@ internal sealed class CsvExportReader : ExportReader
         }
         catch (MaxFieldSizeException)
         {
-            throw Fail($"line {Line}: a field longer than {MaxFieldLength} characters (an unclosed quote?)");
+            throw Fail($"{At(Line)}: поле длиннее {MaxFieldLength} {RussianText.Plural(MaxFieldLength, "символа", "символов", "символов")} (незакрытая кавычка?)");
         }
         catch (CsvHelperException ex)
         {
-            throw Fail($"line {Line}: cannot be parsed ({FirstLine(ex.Message)})");
+            throw Fail($"{At(Line)}: строка не разбирается: «{FirstLine(ex.Message)}»");
         }
 
         _lastRawRow = _parser.RawRow;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Eljur.Abstractions.Connectors;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Connectors.Asiou.Mapping;
 
 namespace Eljur.Connectors.Asiou;
@@ -14,7 +15,7 @@ namespace Eljur.Connectors.Asiou;
 /// this class does everything that depends only on the text — checks the header against the
 /// mapping, skips blank rows and the trailing summary row, rejects values outside the header's
 /// columns, and turns every problem into a <see cref="ConnectorException"/> naming the file, the
-/// line (or sheet row) and the column. The connector reads both formats through this one class.
+/// line (or sheet row) and the column, in Russian. The connector reads both formats through this one class.
 /// </summary>
 internal abstract class ExportReader : IDisposable
 {
@@ -52,8 +53,6 @@ internal abstract class ExportReader : IDisposable
     /// <summary>Whether a trailing summary row was skipped.</summary>
     public bool SkippedSummary => _summaryLine > 0;
 
-    /// <summary>What a position is called in this format's messages: <c>line</c> (CSV) or <c>row</c> (XLSX).</summary>
-    protected virtual string LineWord => "line";
 
     /// <summary>The header cells, trimmed, in column order.</summary>
     protected IReadOnlyList<string> Header => _header;
@@ -74,7 +73,7 @@ internal abstract class ExportReader : IDisposable
         var extension = Path.GetExtension(path);
         if (string.Equals(extension, ".xls", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, "the Excel 97–2003 format (.xls) is not read: save the report as .xlsx or as CSV", ConnectorFailureKind.Input);
+            throw new ConnectorException(AsiouConnector.ConnectorId, file, "формат «Excel 97–2003» (.xls) не читается: сохраните отчёт в формате «Книга Excel» (.xlsx) или CSV", ConnectorFailureKind.Input);
         }
 
         try
@@ -95,11 +94,11 @@ internal abstract class ExportReader : IDisposable
         }
         catch (IOException ex)
         {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, "cannot be read: " + ex.Message, ConnectorFailureKind.Input, inner: ex);
+            throw new ConnectorException(AsiouConnector.ConnectorId, file, $"файл не читается: «{FirstLine(ex.Message)}»", ConnectorFailureKind.Input, inner: ex);
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, "cannot be read: " + ex.Message, ConnectorFailureKind.Input, inner: ex);
+            throw new ConnectorException(AsiouConnector.ConnectorId, file, $"нет доступа к файлу: «{FirstLine(ex.Message)}»", ConnectorFailureKind.Input, inner: ex);
         }
     }
 
@@ -141,8 +140,8 @@ internal abstract class ExportReader : IDisposable
     protected string ColumnName(int index) =>
         index >= 0 && index < _header.Length && _header[index].Length > 0 ? _header[index] : ColumnNumber(index);
 
-    /// <summary>A position in this file's terms: <c>line 7</c> (CSV) or <c>row 7</c> (XLSX).</summary>
-    public string At(int line) => LineWord + " " + line.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A position for a message: <c>строка 7</c> — the physical line of a CSV, the sheet row of an XLSX.</summary>
+    public static string At(int line) => "строка " + line.ToString(CultureInfo.InvariantCulture);
 
     private void ReadHeader()
     {
@@ -161,7 +160,7 @@ internal abstract class ExportReader : IDisposable
 
         if (header is null)
         {
-            throw Fail($"the file is empty: there is no header {LineWord}");
+            throw Fail("файл пуст: нет строки заголовка");
         }
 
         CheckHeaderRecord();
@@ -179,7 +178,7 @@ internal abstract class ExportReader : IDisposable
 
             if (seen.TryGetValue(h, out var first))
             {
-                throw Fail($"{At(Line)}: the column «{h}» appears twice (columns {ColumnNumber(first)} and {ColumnNumber(i)})");
+                throw Fail($"{At(Line)}: столбец «{h}» встречается дважды (столбцы {ColumnNumber(first)} и {ColumnNumber(i)}); оставьте один");
             }
 
             seen[h] = i;
@@ -191,7 +190,7 @@ internal abstract class ExportReader : IDisposable
             }
             else if (!_mapping.Ignored.Contains(h, StringComparer.OrdinalIgnoreCase))
             {
-                throw Fail($"{At(Line)}: unknown column «{h}»: the {_mapping.Key} mapping neither maps nor ignores it (add it to \"{_mapping.Key}.ignoredColumns\" or map it to a field)");
+                throw Fail($"{At(Line)}: неизвестный столбец «{h}»: в сопоставлении {_mapping.Key} он не указан ни как поле, ни как пропускаемый (добавьте его в \"{_mapping.Key}.ignoredColumns\" или сопоставьте полю)");
             }
         }
 
@@ -199,7 +198,7 @@ internal abstract class ExportReader : IDisposable
         {
             if (!_index.ContainsKey(p.Key))
             {
-                throw Fail($"{At(Line)}: missing column «{p.Value}» (the {p.Key} of the {_mapping.Key} mapping); the header has {string.Join(", ", _header.Where(h => h.Length > 0).Select(h => "«" + h + "»"))}");
+                throw Fail($"{At(Line)}: нет столбца «{p.Value}» (его ждёт \"{_mapping.Key}.columns.{p.Key}\"); в заголовке есть {string.Join(", ", _header.Where(h => h.Length > 0).Select(h => "«" + h + "»"))}");
             }
         }
 
@@ -224,7 +223,7 @@ internal abstract class ExportReader : IDisposable
 
             if (_summaryLine > 0)
             {
-                throw Fail($"{At(Line)}: a row after the summary row on {At(_summaryLine)}; a summary row is skipped only at the end of the file");
+                throw Fail($"{At(Line)}: строка после итоговой строки ({At(_summaryLine)}); итоговая строка пропускается только в конце файла");
             }
 
             var firstCell = fields.Select(f => f.Trim()).FirstOrDefault(f => f.Length > 0) ?? "";
@@ -237,14 +236,14 @@ internal abstract class ExportReader : IDisposable
             CheckRecord(fields);
             if (fields.Length < _header.Length)
             {
-                throw Fail($"{At(Line)}, column «{ColumnName(fields.Length)}»: the row ends early: {fields.Length} fields, the header has {_header.Length}");
+                throw Fail($"{At(Line)}, столбец «{ColumnName(fields.Length)}»: строка короче заголовка: в ней {RussianText.Count(fields.Length, "поле", "поля", "полей")}, а в заголовке {RussianText.Count(_header.Length, "столбец", "столбца", "столбцов")}");
             }
 
             for (var i = _header.Length; i < fields.Length; i++)
             {
                 if (fields[i].Trim().Length > 0)
                 {
-                    throw Fail($"{At(Line)}, column {ColumnNumber(i)}: the value «{Clip(fields[i])}» is beyond the last column «{ColumnName(_header.Length - 1)}» (an unquoted delimiter inside a field?)");
+                    throw Fail($"{At(Line)}, столбец {ColumnNumber(i)}: значение «{Clip(fields[i])}» стоит правее последнего столбца «{ColumnName(_header.Length - 1)}» (разделитель внутри поля без кавычек?)");
                 }
             }
 
@@ -252,7 +251,7 @@ internal abstract class ExportReader : IDisposable
             {
                 if (_header[i].Length == 0 && fields[i].Trim().Length > 0)
                 {
-                    throw Fail($"{At(Line)}, column {ColumnNumber(i)}: the value «{Clip(fields[i])}» is in a column with no header");
+                    throw Fail($"{At(Line)}, столбец {ColumnNumber(i)}: значение «{Clip(fields[i])}» стоит в столбце без заголовка; дайте столбцу заголовок или уберите значение");
                 }
             }
 
@@ -275,7 +274,7 @@ internal abstract class ExportReader : IDisposable
 
     /// <summary>An input error at the current line (row), naming the field's column.</summary>
     public ConnectorException Fail(string field, string message) =>
-        Fail($"{At(Line)}, column «{Column(field)}»: {message}");
+        Fail($"{At(Line)}, столбец «{Column(field)}»: {message}");
 
     /// <summary>An input error about this file.</summary>
     public ConnectorException Fail(string message) =>

@@ -17,7 +17,7 @@ namespace Eljur.Connectors.Asiou;
 /// the text a CSV export would hold, so the same parsing follows: dates in the mapping's date
 /// formats, entry times in its timestamp formats, numbers in invariant notation without a
 /// spurious <c>.0</c>, booleans as <c>true</c>/<c>false</c>, empty and merged-away cells as empty.
-/// Positions are the sheet's row numbers (<c>row 7</c>) and columns without a header are named by
+/// Positions are the sheet's row numbers (<c>строка 7</c>, as in CSV) and columns without a header are named by
 /// their letter.
 /// </summary>
 internal sealed class XlsxExportReader : ExportReader
@@ -71,9 +71,6 @@ internal sealed class XlsxExportReader : ExportReader
     /// <inheritdoc />
     public override string Format => $"xlsx, sheet «{Sheet}»";
 
-    /// <inheritdoc />
-    protected override string LineWord => "row";
-
     /// <summary>Opens the workbook and moves to the sheet. The caller reads the header.</summary>
     /// <param name="path">The .xlsx file.</param>
     /// <param name="export">The export's column mapping.</param>
@@ -120,10 +117,10 @@ internal sealed class XlsxExportReader : ExportReader
             return;
         }
 
-        var what = n == 0 ? "is empty, not an Excel workbook (.xlsx)"
+        var what = n == 0 ? "файл пуст — это не книга .xlsx"
             : n == 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0
-                ? "is an Excel 97–2003 (.xls) or password-protected workbook, which is not read: save it as a plain .xlsx or as CSV"
-                : "is not an Excel workbook (.xlsx): it is not a ZIP file (a CSV or another file saved under the .xlsx name?)";
+                ? "это книга «Excel 97–2003» (.xls) или книга с паролем — такие книги не читаются: сохраните её без пароля в формате «Книга Excel» (.xlsx) или CSV"
+                : "это не книга .xlsx: внутри нет архива книги (текст CSV или другой файл с расширением .xlsx?)";
         throw new ConnectorException(AsiouConnector.ConnectorId, file, what, ConnectorFailureKind.Input);
     }
 
@@ -136,7 +133,7 @@ internal sealed class XlsxExportReader : ExportReader
         {
             if (reader.ResultsCount == 0)
             {
-                throw new ConnectorException(AsiouConnector.ConnectorId, file, "the workbook has no worksheets", ConnectorFailureKind.Input);
+                throw new ConnectorException(AsiouConnector.ConnectorId, file, "в книге нет ни одного листа", ConnectorFailureKind.Input);
             }
 
             do
@@ -168,10 +165,10 @@ internal sealed class XlsxExportReader : ExportReader
 
         if (wanted is null)
         {
-            throw new ConnectorException(AsiouConnector.ConnectorId, file, $"every worksheet is hidden ({string.Join(", ", names.Select(n => "«" + n + "»"))}); name the sheet to read in the Sheet option", ConnectorFailureKind.Input);
+            throw new ConnectorException(AsiouConnector.ConnectorId, file, $"все листы книги скрыты ({string.Join(", ", names.Select(n => "«" + n + "»"))}); укажите лист в настройках (Sheet, --sheet)", ConnectorFailureKind.Input);
         }
 
-        throw new ConnectorException(AsiouConnector.ConnectorId, file, $"has no worksheet «{wanted}» (the Sheet option); its sheets are {string.Join(", ", names.Select(n => "«" + n + "»"))}", ConnectorFailureKind.Input);
+        throw new ConnectorException(AsiouConnector.ConnectorId, file, $"в книге нет листа «{wanted}» (настройка Sheet, --sheet); её листы: {string.Join(", ", names.Select(n => "«" + n + "»"))}", ConnectorFailureKind.Input);
     }
 
     /// <summary>Failures of ExcelDataReader (and the ZIP and XML readers under it) on a file that is not a sound workbook.</summary>
@@ -180,7 +177,7 @@ internal sealed class XlsxExportReader : ExportReader
         && ex is not (IOException and not EndOfStreamException);
 
     private static ConnectorException NotAWorkbook(string file, Exception ex) =>
-        new(AsiouConnector.ConnectorId, file, $"is not a readable Excel workbook (.xlsx): {FirstLine(ex.Message)}", ConnectorFailureKind.Input, inner: ex);
+        new(AsiouConnector.ConnectorId, file, $"книга .xlsx не читается: «{FirstLine(ex.Message)}»", ConnectorFailureKind.Input, inner: ex);
 
     /// <inheritdoc />
     protected override void HeaderRead()
@@ -207,8 +204,8 @@ internal sealed class XlsxExportReader : ExportReader
         }
         catch (Exception ex) when (IsFormatFailure(ex))
         {
-            var where = Line == 0 ? "the sheet cannot be read" : $"after {At(Line)}: the sheet cannot be read further";
-            throw Fail($"{where} ({FirstLine(ex.Message)})");
+            var where = Line == 0 ? "лист не читается" : $"лист не читается дальше строки {Line.ToString(CultureInfo.InvariantCulture)}";
+            throw Fail($"{where}: «{FirstLine(ex.Message)}»");
         }
 
         if (!more)
@@ -233,7 +230,7 @@ internal sealed class XlsxExportReader : ExportReader
     {
         if (_problem is not null)
         {
-            throw Fail($"{At(Line)}, column «{ColumnName(_problemColumn)}»: {_problem}");
+            throw Fail($"{At(Line)}, столбец «{ColumnName(_problemColumn)}»: {_problem}");
         }
     }
 
@@ -289,7 +286,7 @@ internal sealed class XlsxExportReader : ExportReader
         {
             case CellKind.Date when timeOnly:
             case CellKind.Timestamp when timeOnly:
-                Problem(column, $"the cell holds a time ({shown}) without a date");
+                Problem(column, $"в ячейке время ({shown}) без даты; введите дату");
                 return shown;
             case CellKind.Date:
                 // A date with a time of day fails the date formats, as the same text in a CSV would.
@@ -303,7 +300,7 @@ internal sealed class XlsxExportReader : ExportReader
 
                 return In(t, _timestampFormats) ?? t.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture);
             case CellKind.NoDate:
-                Problem(column, $"a date cell ({shown}) in a column that holds no date (Excel turns values such as 3/5 into dates): format the column as text and enter the value again");
+                Problem(column, $"в ячейке дата ({shown}), а в этом столбце дат не бывает («Excel» превращает значения вроде 3/5 в даты): задайте столбцу текстовый формат и введите значение заново");
                 return shown;
             default:
                 return shown;

@@ -77,7 +77,7 @@ public sealed class AsiouCommandTests
         File.AppendAllText(Path.Combine(_dir, "marks.csv"), "Иванов Иван;5А;Математика;32.09.2024;4;;20.09.2024 18:00\r\n", Encoding.GetEncoding(1251));
         var (code, _, error) = Run("fetch", "--connector", "asiou", "--export-dir", _dir, "--mapping", Path.Combine(_dir, "mapping.json"), "--from", "2024-09-01", "--to", "2024-09-30", "--out", Path.Combine(_dir, "x.json"));
         Assert.Equal(3, code);
-        Assert.Contains("marks.csv: line 3, column «Дата»", error, StringComparison.Ordinal);
+        Assert.Contains("marks.csv: строка 3, столбец «Дата»", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +90,28 @@ public sealed class AsiouCommandTests
         var (badCode, _, badError) = Run("fetch", "--connector", "asiou", "--export-dir", Path.Combine(_dir, "nowhere"), "--from", "2024-09-01", "--to", "2024-09-30", "--out", Path.Combine(_dir, "x.json"));
         Assert.Equal(2, badCode);
         Assert.Contains("--export-dir (ELJUR_EXPORT_DIR)", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrong_options_and_a_wrong_mapping_are_told_in_Russian_after_the_option()
+    {
+        var args = new[] { "fetch", "--connector", "asiou", "--export-dir", _dir, "--from", "2024-09-01", "--to", "2024-09-30", "--out", Path.Combine(_dir, "x.json") };
+        var (code, _, error) = Run(args.Concat(new[] { "--encoding", "koi8-r" }).ToArray());
+        Assert.Equal(2, code);
+        Assert.Contains("«koi8-r» — недопустимое значение", error, StringComparison.Ordinal);
+        Assert.Contains("допустимы: «auto», «utf-8», «windows-1251»", error, StringComparison.Ordinal);
+
+        var (zoneCode, _, zoneError) = Run(args.Concat(new[] { "--time-zone", "Europe/Moskow" }).ToArray());
+        Assert.Equal(2, zoneCode);
+        Assert.Contains("«Europe/Moskow» — неизвестный часовой пояс", zoneError, StringComparison.Ordinal);
+        Assert.Contains("возможно, имелось в виду Europe/Moscow", zoneError, StringComparison.Ordinal);
+
+        var typo = Path.Combine(_dir, "typo.json");
+        File.WriteAllText(typo, "{ \"jounral\": {} }");
+        var (mapCode, _, mapError) = Run(args.Concat(new[] { "--mapping", typo }).ToArray());
+        Assert.Equal(2, mapCode);
+        Assert.Contains("строка 1: неизвестный ключ \"jounral\"", mapError, StringComparison.Ordinal);
+        Assert.DoesNotContain("недопустимое значение (подробно", mapError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,6 +151,6 @@ public sealed class AsiouCommandTests
         // Without --sheet the first sheet of marks.xlsx is read, and its header is refused by name.
         var (badCode, _, badError) = Run("fetch", "--connector", "asiou", "--export-dir", dir, "--from", "2024-09-01", "--to", "2024-09-30", "--out", file);
         Assert.Equal(3, badCode);
-        Assert.Contains("marks.xlsx: row 1: unknown column «не эта таблица»", badError, StringComparison.Ordinal);
+        Assert.Contains("marks.xlsx: строка 1: неизвестный столбец «не эта таблица»", badError, StringComparison.Ordinal);
     }
 }

@@ -19,8 +19,8 @@ public sealed class ConnectorTextTests
         "ЭлЖур прислал ответ не того вида (вызов getrules): ответ не в формате API ЭлЖур (HTTP 200): «Unexpected character». Проверьте адрес сервера: по нему должен отвечать API платформы, а не её сайт.")]
     [InlineData("eljur", "getrules", "the account sees none of the requested classes (5Я)", ConnectorFailureKind.Vendor,
         "ЭлЖур сообщил об ошибке (вызов getrules): учётной записи не видно ни одного из запрошенных классов (5Я). Если ошибка повторяется, обратитесь в поддержку платформы и приложите это сообщение.")]
-    [InlineData("asiou", "marks.csv", "line 3, column «Дата»: «32.09.2024» is not a date", ConnectorFailureKind.Input,
-        "выгрузки АСИОУ «Школа»: marks.csv: line 3, column «Дата»: «32.09.2024» is not a date")]
+    [InlineData("asiou", "marks.csv", "строка 3, столбец «Дата»: «32.09.2024» — не дата (ожидается dd.MM.yyyy или yyyy-MM-dd)", ConnectorFailureKind.Input,
+        "выгрузки АСИОУ «Школа»: marks.csv: строка 3, столбец «Дата»: «32.09.2024» — не дата (ожидается dd.MM.yyyy или yyyy-MM-dd)")]
     public void AFailureSaysWhatHappenedWithWhichCallAndWhatToDo(string connector, string call, string reason, ConnectorFailureKind kind, string expected)
     {
         Assert.Equal(expected, ConnectorText.Failure(new ConnectorException(connector, call, reason, kind)));

@@ -63,7 +63,7 @@ internal sealed class AsiouHarness : ConnectorHarness
         var badMapping = Path.Combine(Directory, "bad-mapping.json");
         File.WriteAllText(badMapping, "{ \"marks\": { \"columns\": { \"student\": \"Ученик\", \"mark\": \"Отметка\" } } }");
         yield return Case("no export folder", o => o.ExportDirectory = null, "ExportDirectory");
-        yield return Case("a folder that does not exist", o => o.ExportDirectory = Path.Combine(Directory, "nowhere"), "does not exist");
+        yield return Case("a folder that does not exist", o => o.ExportDirectory = Path.Combine(Directory, "nowhere"), "не найдена");
         yield return Case("a mapping file that does not exist", o => o.MappingFile = Path.Combine(Directory, "missing.json"), "MappingFile");
         yield return Case("a mapping with an unknown field", o => o.MappingFile = badMapping, "marks.columns.mark");
         yield return Case("an unknown encoding", o => o.Encoding = "koi8-r", "koi8-r");

@@ -9,7 +9,7 @@ using Eljur.Connectors.Asiou.Mapping;
 namespace Eljur.Connectors.Asiou.Tests;
 
 /// <summary>Every bad input is an error naming the file, the line and the column; nothing is dropped silently.</summary>
-public sealed class ErrorTests : IDisposable
+public sealed partial class ErrorTests : IDisposable
 {
     private readonly AsiouHarness _utf8 = new();
     private readonly AsiouHarness _cp1251 = new(windows1251: true);
@@ -39,7 +39,7 @@ public sealed class ErrorTests : IDisposable
         Fixtures.Edit(Path("journal.csv", cp1251), "4;5Б;Математика;02.09.2024;3", "4;5Б;Математика;31.02.2024;3");
         var ex = await TestSupport.FailsAsync((cp1251 ? _cp1251 : _utf8).Directory);
         Assert.Equal("journal.csv", ex.Operation);
-        Has(ex, "journal.csv", "line 7, column «Дата»", "«31.02.2024» is not a date");
+        Has(ex, "journal.csv", "строка 7, столбец «Дата»: «31.02.2024» — не дата (ожидается dd.MM.yyyy или yyyy-MM-dd)");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("journal.csv"), ";Учитель\r\n", ";Преподаватель\r\n");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "journal.csv", "unknown column «Преподаватель»", "ignoredColumns");
+        Has(ex, "journal.csv", "строка 1: неизвестный столбец «Преподаватель»: в сопоставлении journal он не указан ни как поле, ни как пропускаемый (добавьте его в \"journal.ignoredColumns\" или сопоставьте полю)");
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ErrorTests : IDisposable
         Fixtures.Edit(Path("students.csv"), ",Согласие\r\n", ",Примечание\r\n");
         var mapping = WriteMapping(AsiouMapping.DefaultText().Replace("\"№\", \"№ п/п\" ],\n    \"consentValues\"", "\"№\", \"№ п/п\", \"Примечание\" ],\n    \"consentValues\"", StringComparison.Ordinal));
         var ex = await TestSupport.FailsAsync(_utf8.Directory, o => o.MappingFile = mapping);
-        Has(ex, "students.csv", "missing column «Согласие»");
+        Has(ex, "students.csv", "строка 1: нет столбца «Согласие» (его ждёт \"students.columns.consent\"); в заголовке есть «№», «Ученик»");
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "Петрова Мария Сергеевна;5А;Русский язык", "Петрова \"Маша\" Сергеевна;5А;Русский язык");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 6, column «Ученик»", "quote");
+        Has(ex, "marks.csv", "строка 6, столбец «Ученик»", "кавычка внутри поля без кавычек", "заключите поле в кавычки");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "\"Сидоров; Пётр, младший\";5Б;Математика;02.09.2024;4;", "\"Сидоров; Пётр, младший;5Б;Математика;02.09.2024;4;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 7");
+        Has(ex, "marks.csv", "строка 7");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "5;Текущая;02.09.2024 14:05\r\n", "5;Текущая\r\n");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column «Дата внесения»", "ends early");
+        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»: строка короче заголовка: в ней 6 полей, а в заголовке 7 столбцов");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "5;Текущая;02.09.2024 14:05\r\n", "5;Текущая;02.09.2024 14:05;лишнее\r\n");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column 8", "«лишнее»");
+        Has(ex, "marks.csv", "строка 2, столбец 8: значение «лишнее» стоит правее последнего столбца «Дата внесения»");
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("students.csv"), "Итого учеников: 4,,,,,\r\n", "Итого учеников: 4,,,,,\r\n5,Новиков Олег,5А,01.09.2024,,да\r\n");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "students.csv", "line 8", "after the summary row on line 7");
+        Has(ex, "students.csv", "строка 8: строка после итоговой строки (строка 7); итоговая строка пропускается только в конце файла");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Контрольная работа;", ";Олимпиада;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 6, column «Вид отметки»", "«Олимпиада»", "marks.markTypes");
+        Has(ex, "marks.csv", "строка 6, столбец «Вид отметки»: «Олимпиада» — не вид отметки из сопоставления (известны: пустая ячейка, «текущая»", "; добавьте его в \"marks.markTypes\"");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Математика;02.09.2024;5;Текущая;", ";Математика;02.09.2024;;Текущая;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column «Отметка»", "is empty");
+        Has(ex, "marks.csv", "строка 2, столбец «Отметка»: ячейка пуста, а значение обязательно");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Текущая;02.09.2024 14:05", ";Текущая;");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column «Дата внесения»", "is empty");
+        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»: ячейка пуста, а по сопоставлению в этой выгрузке есть дата внесения", "\"marks.columns.enteredAt\": null");
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), ";Текущая;02.09.2024 14:05", ";Текущая;02.09.2024 25:05");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 2, column «Дата внесения»", "dd.MM.yyyy HH:mm");
+        Has(ex, "marks.csv", "строка 2, столбец «Дата внесения»: «02.09.2024 25:05» — не дата и время (ожидается dd.MM.yyyy HH:mm или ");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "Орлова Вера Павловна;5Б", "Орлова Вера Павловна;5А");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 10, column «Ученик»", "not in the student list");
+        Has(ex, "marks.csv", "строка 10, столбец «Ученик»: ученика «Орлова Вера Павловна» из класса «5А» нет в списке учащихся");
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("marks.csv"), "Русский язык;02.09.2024;3/5", "Русский язык;03.09.2024;н");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks.csv", "line 6, column «Отметка»", "no such lesson");
+        Has(ex, "marks.csv", "строка 6, столбец «Отметка»: пропуск «н» за 03.09.2024 по предмету «Русский язык», но в журнале нет такого урока у класса «5А»");
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class ErrorTests : IDisposable
     {
         Fixtures.Edit(Path("students.csv"), "4,Орлова Вера Павловна,5Б", "4,Иванов  Иван Иванович,5а");
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "students.csv", "line 6", "listed twice (first on line 2)");
+        Has(ex, "students.csv", "строка 6, столбец «Ученик»: ученик «Иванов  Иван Иванович» класса «5а» указан дважды (первый раз — строка 2)");
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ErrorTests : IDisposable
         File.Delete(Path("journal.csv"));
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
         Assert.Equal("journal*.csv;journal*.xlsx", ex.Operation);
-        Has(ex, "no journal export");
+        Has(ex, "нет выгрузки журнала: в папке выгрузок нет файла по шаблону journal*.csv;journal*.xlsx");
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class ErrorTests : IDisposable
     {
         File.Copy(Path("marks.csv"), Path("marks-old.csv"));
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "marks-old.csv", "marks.csv", "exactly one");
+        Has(ex, "под шаблон выгрузки отметок marks*.csv;marks*.xlsx подходят 2 файла (marks-old.csv, marks.csv)", "ровно один");
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class ErrorTests : IDisposable
     {
         File.WriteAllBytes(Path("students.csv"), Array.Empty<byte>());
         var ex = await TestSupport.FailsAsync(_utf8.Directory);
-        Has(ex, "students.csv", "empty");
+        Has(ex, "students.csv", "файл пуст: нет строки заголовка");
     }
 
     [Fact]
@@ -213,13 +213,13 @@ public sealed class ErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{ \"jounral\": {} }", "unknown key \"jounral\"")]
-    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"Ученик\" } } }", "\"marks.columns.subject\" is required")]
-    [InlineData("{ \"journal\": null, \"marks\": null, \"students\": null }", "no export is mapped")]
-    [InlineData("{ \"students\": { \"columns\": { \"student\": \"Ученик\", \"class\": \"Ученик\" } } }", "more than one field")]
-    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\", \"markType\": \"В\" }, \"markTypes\": { \"Текущая\": \"oral\" } }, \"students\": { \"columns\": { \"student\": \"У\", \"class\": \"К\" } } }", "markTypes.Текущая")]
-    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\" } } }", "\"students\" is not mapped")]
-    [InlineData("{ not json", "not valid JSON")]
+    [InlineData("{ \"jounral\": {} }", "school.json: строка 1: неизвестный ключ \"jounral\"")]
+    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"Ученик\" } } }", "не задан обязательный \"marks.columns.subject\": укажите заголовок столбца с предметом")]
+    [InlineData("{ \"journal\": null, \"marks\": null, \"students\": null }", "не сопоставлено ни одной выгрузки")]
+    [InlineData("{ \"students\": { \"columns\": { \"student\": \"Ученик\", \"class\": \"Ученик\" } } }", "столбец «Ученик» сопоставлен нескольким полям (\"student\", \"class\")")]
+    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\", \"markType\": \"В\" }, \"markTypes\": { \"Текущая\": \"oral\" } }, \"students\": { \"columns\": { \"student\": \"У\", \"class\": \"К\" } } }", "значение \"marks.markTypes.Текущая\" должно быть одним из")]
+    [InlineData("{ \"marks\": { \"columns\": { \"student\": \"У\", \"subject\": \"П\", \"date\": \"Д\", \"value\": \"О\" } } }", "выгрузка \"students\" не сопоставлена")]
+    [InlineData("{ not json", "ошибка в JSON (строка 1, позиция")]
     public void A_bad_mapping_is_refused_with_the_reason(string json, string expected)
     {
         var ex = Assert.Throws<AsiouMappingException>(() => AsiouMapping.Parse(json, "school.json"));

@@ -138,7 +138,7 @@ public sealed class FixtureTests : IDisposable
         // Read as UTF-8, the Windows-1251 header is not what the mapping expects: a clear error, not garbage.
         var ex = await TestSupport.FailsAsync(_cp1251.Directory, o => o.Encoding = "utf-8");
         Assert.Contains("students.csv", ex.Message);
-        Assert.Contains("unknown column", ex.Message);
+        Assert.Contains("неизвестный столбец", ex.Message);
 
         // students.csv is comma-separated: forcing ';' leaves one column, named after the whole header.
         var forced = await TestSupport.FailsAsync(_utf8.Directory, o => o.Delimiter = ";");

@@ -94,7 +94,7 @@ public sealed class XlsxTests : IDisposable
         EditFixture("journal.csv", "4;5Б;Математика;02.09.2024;3", "4;5Б;Математика;31.02.2024;3");
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
         Assert.Equal("journal.xlsx", ex.Operation);
-        Has(ex, "journal.xlsx", "row 6, column «Дата»", "«31.02.2024» is not a date");
+        Has(ex, "journal.xlsx", "строка 6, столбец «Дата»: «31.02.2024» — не дата");
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class XlsxTests : IDisposable
         var header = MarksHeader.Where(h => h != "Отметка").ToArray();
         XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Лист1", new[] { header, new object?[] { "Иванов Иван Иванович", "5А", "Математика", new DateTime(2024, 9, 2), "Текущая", new DateTime(2024, 9, 2, 14, 5, 0) } }));
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(ex, "marks.xlsx", "row 1: missing column «Отметка»");
+        Has(ex, "marks.xlsx", "строка 1: нет столбца «Отметка» (его ждёт \"marks.columns.value\")");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class XlsxTests : IDisposable
     {
         EditFixture("journal.csv", ";Учитель\r\n", ";Преподаватель\r\n");
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(ex, "journal.xlsx", "unknown column «Преподаватель»");
+        Has(ex, "journal.xlsx", "строка 1: неизвестный столбец «Преподаватель»");
     }
 
     [Fact]
@@ -133,17 +133,17 @@ public sealed class XlsxTests : IDisposable
 
         // Named: that sheet of every workbook (here «Справка», whose header the mapping does not know).
         var named = await TestSupport.FailsAsync(_xlsx.Directory, o => o.Sheet = " справка ");
-        Has(named, "students.xlsx", "row 1: unknown column «Отчёт сформирован»");
+        Has(named, "students.xlsx", "строка 1: неизвестный столбец «Отчёт сформирован»");
 
         var missing = await TestSupport.FailsAsync(_xlsx.Directory, o => o.Sheet = "Оценки");
-        Has(missing, "students.xlsx", "no worksheet «Оценки»", "«Отчёт», «Справка»");
+        Has(missing, "students.xlsx", "в книге нет листа «Оценки» (настройка Sheet, --sheet); её листы: «Отчёт», «Справка»");
     }
 
     [Theory]
-    [InlineData("text", "is not an Excel workbook (.xlsx)")]
-    [InlineData("empty", "is empty")]
-    [InlineData("truncated", "is not a readable Excel workbook")]
-    [InlineData("ole", "Excel 97–2003")]
+    [InlineData("text", "это не книга .xlsx: внутри нет архива книги")]
+    [InlineData("empty", "файл пуст — это не книга .xlsx")]
+    [InlineData("truncated", "книга .xlsx не читается: «")]
+    [InlineData("ole", "это книга «Excel 97–2003» (.xls) или книга с паролем")]
     public async Task A_file_that_is_not_a_workbook_is_a_clear_error(string kind, string expected)
     {
         var path = Path("marks.xlsx");
@@ -173,16 +173,16 @@ public sealed class XlsxTests : IDisposable
     public async Task An_xls_file_is_refused_with_the_way_out()
     {
         var ex = await TestSupport.FailsAsync(_xlsx.Directory, o => o.MarksFilePattern = "marks*.xls");
-        Has(ex, "no marks export");
+        Has(ex, "нет выгрузки отметок");
         File.WriteAllBytes(Path("marks.xls"), new byte[] { 0xD0, 0xCF, 0x11, 0xE0 });
         File.Delete(Path("marks.xlsx"));
         var xls = await TestSupport.FailsAsync(_xlsx.Directory, o => o.MarksFilePattern = "marks*.xls");
-        Has(xls, "marks.xls", ".xls) is not read", "save the report as .xlsx or as CSV");
+        Has(xls, "marks.xls", "формат «Excel 97–2003» (.xls) не читается", "сохраните отчёт в формате «Книга Excel» (.xlsx) или CSV");
 
         // A workbook saved under a CSV name is named for what it is.
         File.Copy(Path("journal.xlsx"), Path("marks.csv"));
         var zip = await TestSupport.FailsAsync(_xlsx.Directory, o => o.MarksFilePattern = "marks*.csv");
-        Has(zip, "marks.csv", "not CSV text");
+        Has(zip, "marks.csv", "это архив (видимо, книга .xlsx), а не текст CSV: дайте файлу расширение .xlsx");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class XlsxTests : IDisposable
         File.Copy(System.IO.Path.Combine(_csv.Directory, "marks.csv"), Path("marks.csv"));
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
         Assert.Equal("marks*.csv;marks*.xlsx", ex.Operation);
-        Has(ex, "2 files match the marks pattern", "marks.csv, marks.xlsx", "exactly one");
+        Has(ex, "подходят 2 файла (marks.csv, marks.xlsx)", "ровно один");
 
         // A pattern set to CSV only (as before XLSX was read) still picks the CSV.
         var s = await TestSupport.FetchAsync(_xlsx.Directory, o => o.MarksFilePattern = "marks*.csv");
@@ -209,7 +209,7 @@ public sealed class XlsxTests : IDisposable
             new object?[] { "Петрова Мария Сергеевна", "5А", "Русский язык", new DateTime(2024, 9, 2), new DateTime(2024, 3, 5), "Контрольная работа", new DateTime(2024, 9, 4, 18, 30, 0) },
         }));
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(ex, "marks.xlsx", "row 3, column «Отметка»", "a date cell (05.03.2024)", "format the column as text");
+        Has(ex, "marks.xlsx", "строка 3, столбец «Отметка»: в ячейке дата (05.03.2024)", "задайте столбцу текстовый формат");
     }
 
     [Fact]
@@ -243,11 +243,11 @@ public sealed class XlsxTests : IDisposable
     {
         XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Лист1", new[] { MarksHeader, new object?[] { "Иванов Иван Иванович", "5А", "Математика", new DateTime(2024, 9, 2), 5, "Текущая", new DateTime(2024, 9, 2) } }));
         var dateOnly = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(dateOnly, "marks.xlsx", "row 2, column «Дата внесения»", "«02.09.2024» is not a date and time");
+        Has(dateOnly, "marks.xlsx", "строка 2, столбец «Дата внесения»", "«02.09.2024» — не дата и время");
 
         XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Лист1", new[] { MarksHeader, new object?[] { "Иванов Иван Иванович", "5А", "Математика", new DateTime(2024, 9, 2), 5, "Текущая", new DateTime(1899, 12, 30, 14, 5, 0) } }));
         var timeOnly = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(timeOnly, "marks.xlsx", "row 2, column «Дата внесения»", "a time (14:05:00) without a date");
+        Has(timeOnly, "marks.xlsx", "строка 2, столбец «Дата внесения»: в ячейке время (14:05:00) без даты");
     }
 
     [Fact]
@@ -275,7 +275,7 @@ public sealed class XlsxTests : IDisposable
             new object?[] { "Петрова Мария Сергеевна", null, new DateTime(2020, 9, 1), null, false },
         }) { Merges = new[] { "B2:B3" } });
         var merged = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(merged, "students.xlsx", "row 3, column «Класс»", "is empty");
+        Has(merged, "students.xlsx", "строка 3, столбец «Класс»: ячейка пуста");
 
         XlsxWriter.Write(Path("students.xlsx"), new XlsxSheet("Лист1", new[]
         {
@@ -283,7 +283,7 @@ public sealed class XlsxTests : IDisposable
             new object?[] { "Иванов Иван Иванович", "5А", "01.09.2020", null, true, null, "примечание" },
         }));
         var beyond = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(beyond, "students.xlsx", "row 2, column G", "«примечание»");
+        Has(beyond, "students.xlsx", "строка 2, столбец G: значение «примечание» стоит в столбце без заголовка");
     }
 
     [Fact]
@@ -291,7 +291,7 @@ public sealed class XlsxTests : IDisposable
     {
         EditFixture("students.csv", "Итого учеников: 4,,,,,\r\n", "Итого учеников: 4,,,,,\r\n5,Новиков Олег,5А,01.09.2024,,да\r\n");
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(ex, "students.xlsx", "row 8", "after the summary row on row 7");
+        Has(ex, "students.xlsx", "строка 8: строка после итоговой строки (строка 7)");
     }
 
     [Fact]
@@ -299,7 +299,66 @@ public sealed class XlsxTests : IDisposable
     {
         EditFixture("students.csv", "4,Орлова Вера Павловна,5Б", "4,Иванов  Иван Иванович,5а");
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(ex, "students.xlsx", "row 6", "listed twice (first on row 2)");
+        Has(ex, "students.xlsx", "строка 6", "указан дважды (первый раз — строка 2)");
+    }
+
+    /// <summary>XLSX errors a school reads are Russian, as <see cref="ErrorTests"/> checks for CSV.</summary>
+    [Theory]
+    [InlineData("bad date")]
+    [InlineData("date cell in a mark column")]
+    [InlineData("time without a date")]
+    [InlineData("no such sheet")]
+    [InlineData("every sheet hidden")]
+    [InlineData("text under the .xlsx name")]
+    [InlineData("truncated workbook")]
+    [InlineData("xls workbook")]
+    [InlineData("empty file")]
+    [InlineData("workbook under the .csv name")]
+    public async Task Every_xlsx_message_a_school_reads_is_Russian(string error)
+    {
+        Action<AsiouOptions>? configure = null;
+        switch (error)
+        {
+            case "bad date":
+                EditFixture("journal.csv", "4;5Б;Математика;02.09.2024;3", "4;5Б;Математика;31.02.2024;3");
+                break;
+            case "date cell in a mark column":
+                XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Лист1", new[] { MarksHeader, new object?[] { "Иванов Иван Иванович", "5А", "Математика", new DateTime(2024, 9, 2), new DateTime(2024, 3, 5), "Текущая", new DateTime(2024, 9, 2, 14, 5, 0) } }));
+                break;
+            case "time without a date":
+                XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Лист1", new[] { MarksHeader, new object?[] { "Иванов Иван Иванович", "5А", "Математика", new DateTime(2024, 9, 2), 5, "Текущая", new DateTime(1899, 12, 30, 14, 5, 0) } }));
+                break;
+            case "no such sheet":
+                configure = o => o.Sheet = "Оценки";
+                break;
+            case "every sheet hidden":
+                XlsxWriter.Write(Path("marks.xlsx"), new XlsxSheet("Служебный", new[] { MarksHeader }) { Hidden = true });
+                break;
+            case "text under the .xlsx name":
+                File.Copy(System.IO.Path.Combine(Fixtures.Source, "marks.csv"), Path("marks.xlsx"), overwrite: true);
+                break;
+            case "truncated workbook":
+                var bytes = File.ReadAllBytes(Path("marks.xlsx"));
+                File.WriteAllBytes(Path("marks.xlsx"), bytes.Take(bytes.Length / 2).ToArray());
+                break;
+            case "xls workbook":
+                File.WriteAllBytes(Path("marks.xlsx"), new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.Concat(new byte[504]).ToArray());
+                break;
+            case "empty file":
+                File.WriteAllBytes(Path("marks.xlsx"), Array.Empty<byte>());
+                break;
+            case "workbook under the .csv name":
+                File.Copy(Path("marks.xlsx"), Path("marks.csv"));
+                configure = o => o.MarksFilePattern = "marks*.csv";
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(error), error, "no such case");
+        }
+
+        var ex = await TestSupport.FailsAsync(_xlsx.Directory, configure);
+        var message = ex.Message.Substring((ex.Connector + ": " + ex.Operation + ": ").Length);
+        Assert.Matches("[А-Яа-яЁё]", message);
+        Assert.True(LatinWords.In(message).Count == 0, $"«{message}» has Latin words outside quotes: {string.Join(", ", LatinWords.In(message))}");
     }
 
     [Fact]
@@ -307,6 +366,6 @@ public sealed class XlsxTests : IDisposable
     {
         XlsxWriter.Write(Path("journal.xlsx"), new XlsxSheet("Лист1", Array.Empty<object?[]>()));
         var ex = await TestSupport.FailsAsync(_xlsx.Directory);
-        Has(ex, "journal.xlsx", "empty: there is no header row");
+        Has(ex, "journal.xlsx", "файл пуст: нет строки заголовка");
     }
 }

@@ -6,8 +6,9 @@ using Eljur.Cli.Infrastructure;
 namespace Eljur.Cli.Connectors;
 
 /// <summary>
-/// The connectors' options validators say what is wrong in English (for integrators); the CLI says it in
-/// Russian, after the option's name. A failure it does not know is quoted after a Russian lead.
+/// The connectors' options validators say what is wrong in English (for integrators) — АСИОУ's in Russian,
+/// for the school — and the CLI says it in Russian, after the option's name. A failure it does not know is
+/// quoted after a Russian lead.
 /// </summary>
 internal static class OptionFailureText
 {
@@ -26,6 +27,14 @@ internal static class OptionFailureText
         P("^must be 5 or 6\\.$", _ => "рабочая неделя — 5 или 6 дней"),
         P("^RefreshToken, ClientId and ClientSecret go together.*$", _ => "--refresh-token, --client-id и --client-secret задаются вместе: все три или ни одного"),
         P("^give Login and Password, or a Token\\.$", _ => "нужны --login и --password или --token"),
+
+        // A connector that already speaks Russian (АСИОУ): its «не задан» gets the CLI's places to set a value,
+        // a wrong value or time zone the CLI's guess; anything else in Russian is shown as it is.
+        P("^не задан[аоы]?\\b.*$", _ => "не задан: укажите его в командной строке, в переменной окружения или в файле --config"),
+        P("^«(.*)» — недопустимое значение; допустимы: (.*)\\.$", m => $"«{m.Groups[1].Value}» — недопустимое значение{Suggestions.Hint(m.Groups[1].Value, m.Groups[2].Value.Split(',').Select(s => s.Trim().Trim('«', '»')))}; допустимы: {m.Groups[2].Value}"),
+        P("^«(.*)» — неизвестный часовой пояс.*$", m => $"«{m.Groups[1].Value}» — неизвестный часовой пояс{Suggestions.Hint(m.Groups[1].Value, TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id))}; укажите пояс так, как его пишут в базе часовых поясов: например, Europe/Moscow или Asia/Yekaterinburg"),
+        P("^[«А-ЯЁа-яё].*$", m => m.Value.TrimEnd('.')),
+        P("^.+?: [А-ЯЁа-яё].*$", m => m.Value.TrimEnd('.')), // the mapping file's own error: «school.json: строка 1: …»
     };
 
     public static string Russian(string failure)

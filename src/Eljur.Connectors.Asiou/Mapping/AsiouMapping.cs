@@ -66,7 +66,7 @@ internal sealed class AsiouMapping
         using var stream = typeof(AsiouMapping).Assembly.GetManifestResourceStream("Eljur.Connectors.Asiou.default-mapping.json")
             ?? throw new InvalidOperationException("The default АСИОУ mapping is missing from the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), "the default mapping");
+        return Parse(reader.ReadToEnd(), "встроенное сопоставление");
     }
 
     /// <summary>The embedded default mapping's text (for <c>docs</c> and for schools that start from it).</summary>
@@ -93,7 +93,7 @@ internal sealed class AsiouMapping
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new AsiouMappingException($"the mapping file {path} cannot be read: {ex.Message}", ex);
+            throw new AsiouMappingException(path, $"файл сопоставления не читается: «{ex.Message}»", ex);
         }
 
         return Parse(text, Path.GetFileName(path));
@@ -109,27 +109,27 @@ internal sealed class AsiouMapping
         }
         catch (JsonReaderException ex)
         {
-            throw new AsiouMappingException($"{origin}: not valid JSON: {ex.Message}", ex);
+            throw new AsiouMappingException(origin, $"ошибка в JSON (строка {ex.LineNumber}, позиция {ex.LinePosition}): «{ex.Message}»; исправьте файл сопоставления", ex);
         }
 
         AsiouMappingException Error(JToken? at, string message)
         {
-            var where = at is IJsonLineInfo li && li.HasLineInfo() ? $" (line {li.LineNumber})" : "";
-            return new AsiouMappingException($"{origin}: {message}{where}");
+            var where = at is IJsonLineInfo li && li.HasLineInfo() ? $"строка {li.LineNumber}: " : "";
+            return new AsiouMappingException(origin, where + message);
         }
 
         foreach (var p in root.Properties())
         {
             if (!TopKeys.Contains(p.Name, StringComparer.Ordinal))
             {
-                throw Error(p, $"unknown key \"{p.Name}\"; expected one of {string.Join(", ", TopKeys.Skip(1))}");
+                throw Error(p, $"неизвестный ключ \"{p.Name}\"; допустимы {Quoted(TopKeys.Skip(1))}");
             }
         }
 
         var format = root["format"];
         if (format is not null && (format.Type != JTokenType.String || (string?)format != FormatId))
         {
-            throw Error(format, $"\"format\" must be \"{FormatId}\"");
+            throw Error(format, $"значение \"format\" должно быть \"{FormatId}\"");
         }
 
         IReadOnlyList<string> Strings(JToken? token, string key, IReadOnlyList<string> fallback)
@@ -141,7 +141,7 @@ internal sealed class AsiouMapping
 
             if (token is not JArray array || array.Any(t => t.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)t)))
             {
-                throw Error(token, $"\"{key}\" must be an array of non-empty strings");
+                throw Error(token, $"значение \"{key}\" должно быть массивом непустых строк");
             }
 
             return array.Select(t => (string)t!).ToList();
@@ -170,7 +170,7 @@ internal sealed class AsiouMapping
 
             if (token is not JObject export)
             {
-                throw Error(token, $"\"{key}\" must be an object or null");
+                throw Error(token, $"значение \"{key}\" должно быть объектом или null");
             }
 
             var allowed = new List<string> { "$comment", "columns", "ignoredColumns" };
@@ -189,13 +189,13 @@ internal sealed class AsiouMapping
             {
                 if (!allowed.Contains(p.Name, StringComparer.Ordinal))
                 {
-                    throw Error(p, $"unknown key \"{key}.{p.Name}\"; expected one of {string.Join(", ", allowed.Skip(1))}");
+                    throw Error(p, $"неизвестный ключ \"{key}.{p.Name}\"; допустимы {Quoted(allowed.Skip(1))}");
                 }
             }
 
             if (export["columns"] is not JObject columns)
             {
-                throw Error(export, $"\"{key}.columns\" is required: an object of field → column header");
+                throw Error(export, $"не задан \"{key}.columns\": нужен объект, где каждому полю сопоставлен заголовок столбца");
             }
 
             var fields = Fields[kind];
@@ -204,7 +204,7 @@ internal sealed class AsiouMapping
             {
                 if (!fields.Any(f => f.Field == p.Name))
                 {
-                    throw Error(p, $"unknown field \"{key}.columns.{p.Name}\"; the {key} export has {string.Join(", ", fields.Select(f => f.Field))}");
+                    throw Error(p, $"неизвестное поле \"{key}.columns.{p.Name}\"; в выгрузке \"{key}\" есть поля {Quoted(fields.Select(f => f.Field))}");
                 }
 
                 if (p.Value.Type == JTokenType.Null)
@@ -214,7 +214,7 @@ internal sealed class AsiouMapping
 
                 if (p.Value.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)p.Value))
                 {
-                    throw Error(p, $"\"{key}.columns.{p.Name}\" must be a column header (a non-empty string) or null");
+                    throw Error(p, $"значение \"{key}.columns.{p.Name}\" должно быть заголовком столбца (непустой строкой) или null");
                 }
 
                 headers[p.Name] = ((string)p.Value!).Trim();
@@ -224,14 +224,14 @@ internal sealed class AsiouMapping
             {
                 if (required && !headers.ContainsKey(field))
                 {
-                    throw Error(columns, $"\"{key}.columns.{field}\" is required (the column holding the {field})");
+                    throw Error(columns, $"не задан обязательный \"{key}.columns.{field}\": укажите заголовок столбца {FieldNames[field]}");
                 }
             }
 
             var duplicate = headers.GroupBy(h => h.Value, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
             {
-                throw Error(columns, $"\"{key}.columns\" maps the column «{duplicate.Key}» to more than one field ({string.Join(", ", duplicate.Select(d => d.Key))})");
+                throw Error(columns, $"в \"{key}.columns\" столбец «{duplicate.Key}» сопоставлен нескольким полям ({Quoted(duplicate.Select(d => d.Key))}); у каждого поля должен быть свой столбец");
             }
 
             var ignored = Strings(export["ignoredColumns"], key + ".ignoredColumns", Array.Empty<string>()).Select(s => s.Trim()).ToList();
@@ -240,12 +240,12 @@ internal sealed class AsiouMapping
             if (kind == ExportKind.Marks)
             {
                 ReadTable(export["markTypes"], key + ".markTypes", markTypes, (t, path) =>
-                    t.Type == JTokenType.String && JsonNames.TryParse<MarkKind>((string)t!, out var mk) ? mk : throw Error(t, $"\"{path}\" must be one of {string.Join(", ", JsonNames.AllOf<MarkKind>())}"));
+                    t.Type == JTokenType.String && JsonNames.TryParse<MarkKind>((string)t!, out var mk) ? mk : throw Error(t, $"значение \"{path}\" должно быть одним из {Quoted(JsonNames.AllOf<MarkKind>())}"));
                 ReadTable(export["absenceValues"], key + ".absenceValues", absences, (t, path) =>
-                    t.Type == JTokenType.String && JsonNames.TryParse<AbsenceReason>((string)t!, out var r) ? r : throw Error(t, $"\"{path}\" must be one of {string.Join(", ", JsonNames.AllOf<AbsenceReason>())}"));
+                    t.Type == JTokenType.String && JsonNames.TryParse<AbsenceReason>((string)t!, out var r) ? r : throw Error(t, $"значение \"{path}\" должно быть одним из {Quoted(JsonNames.AllOf<AbsenceReason>())}"));
                 if (headers.ContainsKey("markType") && markTypes.Count == 0)
                 {
-                    throw Error(export, $"\"{key}.markTypes\" is required when the markType column is mapped");
+                    throw Error(export, $"не задан \"{key}.markTypes\", а он обязателен, когда сопоставлен столбец \"{key}.columns.markType\"");
                 }
             }
 
@@ -255,23 +255,23 @@ internal sealed class AsiouMapping
                 {
                     JTokenType.Boolean => (bool)t,
                     JTokenType.Null => (bool?)null,
-                    _ => throw Error(t, $"\"{path}\" must be true, false or null"),
+                    _ => throw Error(t, $"значение \"{path}\" должно быть true, false или null"),
                 });
                 if (headers.ContainsKey("consent") && consents.Count == 0)
                 {
-                    throw Error(export, $"\"{key}.consentValues\" is required when the consent column is mapped");
+                    throw Error(export, $"не задан \"{key}.consentValues\", а он обязателен, когда сопоставлен столбец \"{key}.columns.consent\"");
                 }
             }
         }
 
         if (exports.TryGetValue(ExportKind.Marks, out var marksExport) && !marksExport.Has("class") && !exports.ContainsKey(ExportKind.Students))
         {
-            throw Error(root, "\"marks.columns.class\" is null, so students are found by name in the student list, but \"students\" is not mapped");
+            throw Error(root, "\"marks.columns.class\" равен null, поэтому учеников ищут по имени в списке учащихся, но выгрузка \"students\" не сопоставлена (сопоставьте \"students\" или укажите столбец класса в \"marks.columns.class\")");
         }
 
         if (exports.Count == 0)
         {
-            throw Error(root, "no export is mapped: give at least one of journal, marks, students");
+            throw Error(root, "не сопоставлено ни одной выгрузки: задайте хотя бы одну из \"journal\", \"marks\", \"students\"");
         }
 
         mapping.Exports = exports;
@@ -289,7 +289,7 @@ internal sealed class AsiouMapping
 
             if (token is not JObject table)
             {
-                throw Error(token, $"\"{path}\" must be an object");
+                throw Error(token, $"значение \"{path}\" должно быть объектом");
             }
 
             foreach (var p in table.Properties())
@@ -297,13 +297,35 @@ internal sealed class AsiouMapping
                 var k = Normalize(p.Name);
                 if (into.ContainsKey(k))
                 {
-                    throw Error(p, $"\"{path}\" lists «{p.Name}» twice (case and surrounding spaces are ignored)");
+                    throw Error(p, $"в \"{path}\" значение «{p.Name}» указано дважды (регистр букв и пробелы по краям не различаются)");
                 }
 
                 into[k] = value(p.Value, path + "." + p.Name);
             }
         }
     }
+
+    /// <summary>What each field's column holds, for messages: «укажите заголовок столбца с предметом».</summary>
+    private static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["class"] = "с классом",
+        ["subject"] = "с предметом",
+        ["date"] = "с датой",
+        ["lessonNumber"] = "с номером урока",
+        ["teacher"] = "с учителем",
+        ["topic"] = "с темой урока",
+        ["homework"] = "с домашним заданием",
+        ["student"] = "с ФИО ученика",
+        ["value"] = "с отметкой",
+        ["markType"] = "с видом отметки",
+        ["enteredAt"] = "с датой внесения",
+        ["enrolledOn"] = "с датой зачисления",
+        ["leftOn"] = "с датой выбытия",
+        ["consent"] = "с согласием",
+    };
+
+    /// <summary>JSON keys or values for a message: <c>"journal", "marks", "students"</c>.</summary>
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => "\"" + n + "\""));
 
     /// <summary>How a cell is compared against the value tables: trimmed, lower case.</summary>
     internal static string Normalize(string cell) => cell.Trim().ToLowerInvariant();
@@ -385,11 +407,19 @@ internal sealed class ExportMapping
     public bool Has(string field) => Headers.ContainsKey(field);
 }
 
-/// <summary>The mapping file is missing or wrong.</summary>
+/// <summary>The mapping file is missing or wrong: <c>school.json: неизвестный ключ …</c>.</summary>
 internal sealed class AsiouMappingException : Exception
 {
-    public AsiouMappingException(string message, Exception? inner = null)
-        : base(message, inner)
+    public AsiouMappingException(string origin, string reason, Exception? inner = null)
+        : base(origin + ": " + reason, inner)
     {
+        Origin = origin;
+        Reason = reason;
     }
+
+    /// <summary>The mapping file's name, or «встроенное сопоставление».</summary>
+    public string Origin { get; }
+
+    /// <summary>What is wrong and what to do, in Russian, without the origin.</summary>
+    public string Reason { get; }
 }
