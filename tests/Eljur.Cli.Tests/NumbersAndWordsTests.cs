@@ -105,6 +105,13 @@ public class NumbersAndWordsTests
         Assert.Null(Suggestions.Closest(typed, new[] { "--policy", "--snapshot", "json", "html", "md", "text" }));
 
     [Fact]
+    public void A_suggestion_of_punctuation_is_quoted_so_it_does_not_run_into_the_sentence()
+    {
+        Assert.Equal("; возможно, имелось в виду «;»", Suggestions.Hint(":", new[] { "auto", ";", "," }));
+        Assert.Equal("; возможно, имелось в виду json", Suggestions.Hint("jsno", new[] { "json", "html" }));
+    }
+
+    [Fact]
     public void Ru_ru_numbers_use_a_decimal_comma() =>
         Assert.Equal("0,5", 0.5.ToString(RussianText.Culture));
 }

@@ -36,7 +36,10 @@ internal static class Suggestions
 
     /// <summary>«; возможно, имелось в виду X» or nothing.</summary>
     public static string Hint(string typed, IEnumerable<string> candidates) =>
-        Closest(typed, candidates) is { } near ? $"; возможно, имелось в виду {near}" : "";
+        Closest(typed, candidates) is { } near ? $"; возможно, имелось в виду {Shown(near)}" : "";
+
+    /// <summary>A suggestion of punctuation only (a delimiter such as «;») in quotes, so the sentence's own punctuation does not run into it.</summary>
+    private static string Shown(string near) => near.Any(char.IsLetterOrDigit) ? near : "«" + near + "»";
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
     public static int Distance(string a, string b)
