@@ -47,9 +47,6 @@ internal sealed class JsonShape
     /// <summary>The shape of every member or element (an "each" shape), or <see langword="null"/>.</summary>
     public JsonShape? Each { get; }
 
-    /// <summary>Whether this is a record: named properties of an object.</summary>
-    public bool IsRecord => _fields is not null;
-
     /// <summary>The names a record keeps (empty for other kinds).</summary>
     public IEnumerable<string> Names => _fields?.Keys ?? (IEnumerable<string>)Array.Empty<string>();
 

@@ -17,12 +17,6 @@ internal static class StoreReader
         NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string schoolId, DateTime from, DateTime to, bool withPayloads, CancellationToken cancellationToken)
     {
         var payload = withPayloads ? "payload" : "''";
-        string? reference;
-        using (var command = new NpgsqlCommand($"SELECT reference FROM {schema}.schools WHERE school_id = @school;", connection, transaction))
-        {
-            command.Parameters.AddWithValue("school", schoolId);
-            reference = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-        }
 
         var lessons = new List<StoredLesson>();
         using (var command = Range(connection, transaction, schoolId, from, to, $"""
@@ -102,13 +96,28 @@ internal static class StoreReader
             }
         }
 
+        return await HeaderAsync(connection, transaction, schema, schoolId, cancellationToken).ConfigureAwait(false) with
+        {
+            Lessons = lessons,
+            Marks = marks,
+            Absences = absences,
+        };
+    }
+
+    /// <summary>The school's reference document and successful runs, without records.</summary>
+    public static async Task<StoredState> HeaderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string schoolId, CancellationToken cancellationToken)
+    {
+        string? reference;
+        using (var command = new NpgsqlCommand($"SELECT reference FROM {schema}.schools WHERE school_id = @school;", connection, transaction))
+        {
+            command.Parameters.AddWithValue("school", schoolId);
+            reference = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }
+
         return new StoredState
         {
             Reference = reference,
             Runs = await RunsAsync(connection, transaction, schema, schoolId, onlySucceeded: true, cancellationToken).ConfigureAwait(false),
-            Lessons = lessons,
-            Marks = marks,
-            Absences = absences,
         };
     }
 
@@ -175,7 +184,8 @@ internal static class StoreReader
         return run with { Id = id };
     }
 
-    private static NpgsqlCommand Range(NpgsqlConnection connection, NpgsqlTransaction transaction, string schoolId, DateTime from, DateTime to, string sql)
+    /// <summary>A command of a school's date range (<c>@school</c>, <c>@from</c>, <c>@to</c>).</summary>
+    public static NpgsqlCommand Range(NpgsqlConnection connection, NpgsqlTransaction transaction, string schoolId, DateTime from, DateTime to, string sql)
     {
         var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("school", schoolId);
@@ -184,6 +194,7 @@ internal static class StoreReader
         return command;
     }
 
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
+    /// <summary>A stored instant, or null.</summary>
+    public static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

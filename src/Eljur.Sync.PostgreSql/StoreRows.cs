@@ -17,51 +17,38 @@ internal static class StoreRows
     public static async Task ReadAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string schoolId, DateTime from, DateTime to, IGradebookRowSink sink, CancellationToken cancellationToken)
     {
-        var header = await StoreReader.LoadAsync(connection, transaction, schema, schoolId, DateTime.MaxValue.Date, DateTime.MaxValue.Date, withPayloads: false, cancellationToken).ConfigureAwait(false);
-        sink.Begin(header);
+        sink.Begin(await StoreReader.HeaderAsync(connection, transaction, schema, schoolId, cancellationToken).ConfigureAwait(false));
         var buffer = new Utf8Buffer();
         var range = $"WHERE school_id = @school AND date BETWEEN @from AND @to AND deleted_at IS NULL";
 
-        using (var command = Range(connection, transaction, schoolId, from, to, $"SELECT date, payload, topic_entered_at, topic_entered_after, homework_entered_at, homework_entered_after FROM {schema}.lessons {range};"))
+        using (var command = StoreReader.Range(connection, transaction, schoolId, from, to, $"SELECT date, payload, topic_entered_at, topic_entered_after, homework_entered_at, homework_entered_after FROM {schema}.lessons {range};"))
         using (var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                sink.Lesson(r.GetDateTime(0), buffer.Of(r.GetString(1)), Time(r, 2), Time(r, 3), Time(r, 4), Time(r, 5));
+                sink.Lesson(r.GetDateTime(0), buffer.Of(r.GetString(1)), StoreReader.Time(r, 2), StoreReader.Time(r, 3), StoreReader.Time(r, 4), StoreReader.Time(r, 5));
             }
         }
 
-        using (var command = Range(connection, transaction, schoolId, from, to, $"SELECT date, payload, entered_at, entered_after FROM {schema}.absences {range};"))
+        using (var command = StoreReader.Range(connection, transaction, schoolId, from, to, $"SELECT date, payload, entered_at, entered_after FROM {schema}.absences {range};"))
         using (var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                sink.Absence(r.GetDateTime(0), buffer.Of(r.GetString(1)), Time(r, 2), Time(r, 3));
+                sink.Absence(r.GetDateTime(0), buffer.Of(r.GetString(1)), StoreReader.Time(r, 2), StoreReader.Time(r, 3));
             }
         }
 
-        using (var command = Range(connection, transaction, schoolId, from, to, $"SELECT date, payload, entered_at, entered_after, revisions FROM {schema}.marks {range};"))
+        using (var command = StoreReader.Range(connection, transaction, schoolId, from, to, $"SELECT date, payload, entered_at, entered_after, revisions FROM {schema}.marks {range};"))
         using (var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var revisions = r.IsDBNull(4) ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(r.GetString(4));
-                sink.Mark(r.GetDateTime(0), buffer.Of(r.GetString(1)), Time(r, 2), Time(r, 3), revisions);
+                sink.Mark(r.GetDateTime(0), buffer.Of(r.GetString(1)), StoreReader.Time(r, 2), StoreReader.Time(r, 3), revisions);
             }
         }
     }
-
-    private static NpgsqlCommand Range(NpgsqlConnection connection, NpgsqlTransaction transaction, string schoolId, DateTime from, DateTime to, string sql)
-    {
-        var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("school", schoolId);
-        command.Parameters.AddWithValue("from", NpgsqlTypes.NpgsqlDbType.Date, from.Date);
-        command.Parameters.AddWithValue("to", NpgsqlTypes.NpgsqlDbType.Date, to.Date);
-        return command;
-    }
-
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     /// <summary>One growing buffer the payloads are encoded into, row after row.</summary>
     private sealed class Utf8Buffer

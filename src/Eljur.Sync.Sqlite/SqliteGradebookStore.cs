@@ -110,8 +110,7 @@ public sealed class SqliteGradebookStore : IGradebookStore, IGradebookRowSource
 
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var header = Load(connection, transaction, schoolId, DateTime.MaxValue.Date, DateTime.MaxValue.Date, withPayloads: false, cancellationToken);
-        sink.Begin(header);
+        sink.Begin(Header(connection, transaction, schoolId));
         SqliteRows.Read(connection, schoolId, from.Date, to.Date, sink, cancellationToken);
         return Task.CompletedTask;
     }
@@ -183,13 +182,6 @@ public sealed class SqliteGradebookStore : IGradebookStore, IGradebookRowSource
         // one index look-up per row (×3 on a year of marks). "+date" keeps the planner off the date index;
         // a short range (a sync of the last weeks) still uses it.
         var dateColumn = (to - from).TotalDays > 45 ? "+date" : "date";
-        string? reference;
-        using (var command = Command(connection, transaction, "SELECT reference FROM schools WHERE school_id = $school;"))
-        {
-            command.Parameters.AddWithValue("$school", schoolId);
-            reference = command.ExecuteScalar() as string;
-        }
-
         var lessons = new List<StoredLesson>();
         using (var command = Command(connection, transaction, $"""
             SELECT id, date, {payload}, ifnull(topic_entered_at, -1), ifnull(topic_entered_after, -1), ifnull(homework_entered_at, -1), ifnull(homework_entered_after, -1),
@@ -277,13 +269,23 @@ public sealed class SqliteGradebookStore : IGradebookStore, IGradebookRowSource
             }
         }
 
-        return new StoredState
+        return Header(connection, transaction, schoolId) with
         {
-            Reference = reference,
-            Runs = Runs(connection, transaction, schoolId, onlySucceeded: true),
             Lessons = lessons,
             Marks = marks,
             Absences = absences,
+        };
+    }
+
+    /// <summary>The school's reference document and successful runs, without records.</summary>
+    private static StoredState Header(SqliteConnection connection, SqliteTransaction transaction, string schoolId)
+    {
+        using var command = Command(connection, transaction, "SELECT reference FROM schools WHERE school_id = $school;");
+        command.Parameters.AddWithValue("$school", schoolId);
+        return new StoredState
+        {
+            Reference = command.ExecuteScalar() as string,
+            Runs = Runs(connection, transaction, schoolId, onlySucceeded: true),
         };
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Eljur.Abstractions.Evaluation;
 using Eljur.Gateway.Web;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Eljur.Cli.Infrastructure;
 
@@ -27,7 +28,7 @@ internal sealed class GatewayConsoleLoggerProvider : ILoggerProvider
         _time = time;
     }
 
-    public ILogger CreateLogger(string categoryName) => categoryName == RunsCategory ? new Logger(this) : NoLogger.Instance;
+    public ILogger CreateLogger(string categoryName) => categoryName == RunsCategory ? new Logger(this) : NullLogger.Instance;
 
     public void Dispose()
     {
@@ -36,26 +37,13 @@ internal sealed class GatewayConsoleLoggerProvider : ILoggerProvider
     /// <summary>A run event in Russian; null for an event this does not know.</summary>
     internal static string? Russian(EventId eventId, IReadOnlyList<KeyValuePair<string, object?>> fields)
     {
-        object? Field(string name)
-        {
-            foreach (var field in fields)
-            {
-                if (field.Key == name)
-                {
-                    return field.Value;
-                }
-            }
-
-            return null;
-        }
-
-        var school = Field("School") as string ?? "";
+        var school = LogFields.Get(fields, "School") as string ?? "";
         return eventId.Id switch
         {
-            1 => $"школа «{school}»: проверка начата ({Html.Trigger(Field("Trigger") as string ?? "")})",
-            2 => $"школа «{school}»: проверка окончена — {Html.Status(Field("Status") as string ?? "")}"
-                + (Field("Reason") is string { Length: > 0 } reason ? ": " + reason : "")
-                + (Field("Seconds") is double seconds ? $" ({seconds.ToString("0.0", RussianText.Culture)} с)" : ""),
+            1 => $"школа «{school}»: проверка начата ({Html.Trigger(LogFields.Get(fields, "Trigger") as string ?? "")})",
+            2 => $"школа «{school}»: проверка окончена — {Html.Status(LogFields.Get(fields, "Status") as string ?? "")}"
+                + (LogFields.Get(fields, "Reason") is string { Length: > 0 } reason ? ": " + reason : "")
+                + (LogFields.Get(fields, "Seconds") is double seconds ? $" ({seconds.ToString("0.0", RussianText.Culture)} с)" : ""),
             3 => $"школа «{school}»: проверка уже идёт, этот запуск пропущен",
             _ => null,
         };
@@ -88,20 +76,6 @@ internal sealed class GatewayConsoleLoggerProvider : ILoggerProvider
                 var text = state is IReadOnlyList<KeyValuePair<string, object?>> fields ? Russian(eventId, fields) : null;
                 _owner.Write(text ?? formatter(state, exception));
             }
-        }
-    }
-
-    private sealed class NoLogger : ILogger
-    {
-        public static readonly NoLogger Instance = new();
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => false;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
         }
     }
 }

@@ -62,23 +62,10 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
 
         if (eventId.Name!.EndsWith("Dropped", StringComparison.Ordinal))
         {
-            return Field("What") is string what ? ConnectorText.Dropped(platform, what) : null;
+            return LogFields.Get(fields, "What") is string what ? ConnectorText.Dropped(platform, what) : null;
         }
 
-        object? Field(string name)
-        {
-            foreach (var field in fields)
-            {
-                if (field.Key == name)
-                {
-                    return field.Value;
-                }
-            }
-
-            return null;
-        }
-
-        return (Field("Method") ?? Field("Operation"), Field("Reason"), Field("Attempt"), Field("MaxRetries"), Field("DelayMs")) is (string call, string reason, int attempt, int max, long delay)
+        return (LogFields.Get(fields, "Method") ?? LogFields.Get(fields, "Operation"), LogFields.Get(fields, "Reason"), LogFields.Get(fields, "Attempt"), LogFields.Get(fields, "MaxRetries"), LogFields.Get(fields, "DelayMs")) is (string call, string reason, int attempt, int max, long delay)
             ? ConnectorText.Retry(platform, call, reason, attempt, max, delay)
             : null;
     }

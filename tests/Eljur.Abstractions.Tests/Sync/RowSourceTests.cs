@@ -47,14 +47,13 @@ public sealed class RowSourceTests
     }
 
     /// <summary>A store whose rows are whatever the test passes to the sink; ReadAsync is counted.</summary>
-    private sealed class Rows : IGradebookStore, IGradebookRowSource
+    private sealed class Rows : StateOnlyStore, IGradebookRowSource
     {
-        private readonly IGradebookStore _inner;
         private readonly Action<IGradebookRowSink> _rows;
 
         public Rows(IGradebookStore inner, Action<IGradebookRowSink> rows)
+            : base(inner)
         {
-            _inner = inner;
             _rows = rows;
         }
 
@@ -66,18 +65,10 @@ public sealed class RowSourceTests
             return Task.CompletedTask;
         }
 
-        public Task<StoredState> ReadAsync(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken = default)
+        public override Task<StoredState> ReadAsync(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken = default)
         {
             ReadAsyncCalls++;
-            return _inner.ReadAsync(schoolId, from, to, cancellationToken);
+            return base.ReadAsync(schoolId, from, to, cancellationToken);
         }
-
-        public Task<IGradebookStoreSession> BeginSyncAsync(CancellationToken cancellationToken = default) => _inner.BeginSyncAsync(cancellationToken);
-
-        public Task<IReadOnlyList<string>> GetSchoolIdsAsync(CancellationToken cancellationToken = default) => _inner.GetSchoolIdsAsync(cancellationToken);
-
-        public Task<IReadOnlyList<SyncRun>> GetRunsAsync(string? schoolId = null, CancellationToken cancellationToken = default) => _inner.GetRunsAsync(schoolId, cancellationToken);
-
-        public Task<SyncRun> RecordFailedRunAsync(SyncRun run, CancellationToken cancellationToken = default) => _inner.RecordFailedRunAsync(run, cancellationToken);
     }
 }

@@ -43,35 +43,34 @@ public sealed class ScriptedConnector : IGradebookConnector
 }
 
 /// <summary>
-/// Wraps a store and shows only <see cref="IGradebookStore"/>: an export through it takes the general path
-/// (<see cref="IGradebookStore.ReadAsync"/>) even when the store could pass its rows straight on.
+/// Wraps a store and shows only <see cref="IGradebookStore"/>, every call passed on: an export through it
+/// takes the general path (<see cref="IGradebookStore.ReadAsync"/>) even when the store could pass its rows
+/// straight on. Test stores derive from it and change what they test.
 /// </summary>
-public sealed class StateOnlyStore : IGradebookStore
+public class StateOnlyStore : IGradebookStore
 {
-    private readonly IGradebookStore _inner;
+    public StateOnlyStore(IGradebookStore inner) => Inner = inner;
 
-    public StateOnlyStore(IGradebookStore inner) => _inner = inner;
+    protected IGradebookStore Inner { get; }
 
-    public Task<IGradebookStoreSession> BeginSyncAsync(CancellationToken cancellationToken = default) => _inner.BeginSyncAsync(cancellationToken);
+    public virtual Task<IGradebookStoreSession> BeginSyncAsync(CancellationToken cancellationToken = default) => Inner.BeginSyncAsync(cancellationToken);
 
-    public Task<StoredState> ReadAsync(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
-        _inner.ReadAsync(schoolId, from, to, cancellationToken);
+    public virtual Task<StoredState> ReadAsync(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
+        Inner.ReadAsync(schoolId, from, to, cancellationToken);
 
-    public Task<IReadOnlyList<string>> GetSchoolIdsAsync(CancellationToken cancellationToken = default) => _inner.GetSchoolIdsAsync(cancellationToken);
+    public Task<IReadOnlyList<string>> GetSchoolIdsAsync(CancellationToken cancellationToken = default) => Inner.GetSchoolIdsAsync(cancellationToken);
 
-    public Task<IReadOnlyList<SyncRun>> GetRunsAsync(string? schoolId = null, CancellationToken cancellationToken = default) => _inner.GetRunsAsync(schoolId, cancellationToken);
+    public Task<IReadOnlyList<SyncRun>> GetRunsAsync(string? schoolId = null, CancellationToken cancellationToken = default) => Inner.GetRunsAsync(schoolId, cancellationToken);
 
-    public Task<SyncRun> RecordFailedRunAsync(SyncRun run, CancellationToken cancellationToken = default) => _inner.RecordFailedRunAsync(run, cancellationToken);
+    public Task<SyncRun> RecordFailedRunAsync(SyncRun run, CancellationToken cancellationToken = default) => Inner.RecordFailedRunAsync(run, cancellationToken);
 }
 
 /// <summary>Wraps a store and fails the N+1-th record write of a session, as a sync killed half-way.</summary>
-public sealed class FaultyStore : IGradebookStore
+public sealed class FaultyStore : StateOnlyStore
 {
-    private readonly IGradebookStore _inner;
-
     public FaultyStore(IGradebookStore inner, int failAfterWrites)
+        : base(inner)
     {
-        _inner = inner;
         FailAfterWrites = failAfterWrites;
     }
 
@@ -79,17 +78,8 @@ public sealed class FaultyStore : IGradebookStore
 
     public int Writes { get; private set; }
 
-    public async Task<IGradebookStoreSession> BeginSyncAsync(CancellationToken cancellationToken = default) =>
-        new Session(this, await _inner.BeginSyncAsync(cancellationToken));
-
-    public Task<StoredState> ReadAsync(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
-        _inner.ReadAsync(schoolId, from, to, cancellationToken);
-
-    public Task<IReadOnlyList<string>> GetSchoolIdsAsync(CancellationToken cancellationToken = default) => _inner.GetSchoolIdsAsync(cancellationToken);
-
-    public Task<IReadOnlyList<SyncRun>> GetRunsAsync(string? schoolId = null, CancellationToken cancellationToken = default) => _inner.GetRunsAsync(schoolId, cancellationToken);
-
-    public Task<SyncRun> RecordFailedRunAsync(SyncRun run, CancellationToken cancellationToken = default) => _inner.RecordFailedRunAsync(run, cancellationToken);
+    public override async Task<IGradebookStoreSession> BeginSyncAsync(CancellationToken cancellationToken = default) =>
+        new Session(this, await Inner.BeginSyncAsync(cancellationToken));
 
     private sealed class Session : IGradebookStoreSession
     {
