@@ -134,8 +134,10 @@ public static class Program
                 {
                     // The reader against the bare Utf8JsonReader pass over the same bytes, interleaved in one
                     // process, so that load from other processes falls on both alike.
-                    var ratioSizes = Sizes(args.Skip(1)).ToList();
-                    foreach (var indented in new[] { false, true })
+                    // "reader-ratio [SIZE ...] [compact|indented]": one layout only when named.
+                    var layouts = args.Contains("compact") ? new[] { false } : args.Contains("indented") ? new[] { true } : new[] { false, true };
+                    var ratioSizes = Sizes(args.Skip(1).Where(a => a != "compact" && a != "indented")).ToList();
+                    foreach (var indented in layouts)
                     {
                         foreach (var size in ratioSizes)
                         {

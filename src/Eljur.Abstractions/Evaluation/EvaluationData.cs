@@ -63,10 +63,11 @@ public sealed class EvaluationData
         });
         _marksInScope = new(() =>
         {
-            // The reader computed the compact entry table at load, against this snapshot's lessons; a
-            // snapshot built in code (or given other lessons) gets its table here, in one pass.
+            // A snapshot the reader built keeps its compact entry table, computed against its own lessons
+            // on the first evaluation; a snapshot built in code (or given other lessons) gets its table
+            // here, in one pass, every time.
             var marks = Marks;
-            var table = marks is Snapshots.SnapshotMarkList read && ReferenceEquals(read.Table.Lessons, Snapshot.Lessons)
+            var table = marks is Snapshots.SnapshotMarkList read && ReferenceEquals(read.Lessons, Snapshot.Lessons)
                 ? read.Table
                 : MarkEntryTable.Build(marks, Snapshot.Lessons);
             return new MarkScope(table, From, To < AsOfDate ? To : AsOfDate);

@@ -13,7 +13,9 @@ internal ref struct JsonCursor
 {
     private static readonly JsonReaderOptions Options = new()
     {
-        CommentHandling = JsonCommentHandling.Skip,
+        // Comments come through as tokens and Read steps over them: the reader's own skipping mode takes
+        // a slower path for every token, comment or not.
+        CommentHandling = JsonCommentHandling.Allow,
         AllowTrailingCommas = true,
         MaxDepth = 256,
     };
@@ -42,16 +44,20 @@ internal ref struct JsonCursor
     /// <summary>Reads the next token; false at the end of the text.</summary>
     public bool Read()
     {
-        while (!_r.Read())
+        do
         {
-            if (_in.Final)
+            while (!_r.Read())
             {
-                return false;
-            }
+                if (_in.Final)
+                {
+                    return false;
+                }
 
-            _in.Refill(_in.Origin + (int)_r.BytesConsumed);
-            _r = new Utf8JsonReader(new ReadOnlySpan<byte>(_in.Buffer, 0, _in.Filled), _in.Final, _r.CurrentState);
+                _in.Refill(_in.Origin + (int)_r.BytesConsumed);
+                _r = new Utf8JsonReader(new ReadOnlySpan<byte>(_in.Buffer, 0, _in.Filled), _in.Final, _r.CurrentState);
+            }
         }
+        while (_r.TokenType == JsonTokenType.Comment);
 
         switch (_r.TokenType)
         {

@@ -107,7 +107,7 @@ internal sealed class SnapshotParser
         }
     }
 
-    /// <summary>Item reader of <see cref="ReadArray{T}(ref JsonCursor, ItemReader{T}, Func{T, string}?, ref IdIndex?, List{long}?, Action{T, int, long}?)"/>.</summary>
+    /// <summary>Item reader of <see cref="ReadArray{T}(ref JsonCursor, ItemReader{T}, Func{T, string}?, ref IdIndex?, List{long}?, Action{T, int, long}?, bool)"/>.</summary>
     private delegate T ItemReader<out T>(ref JsonCursor j);
 
     /// <summary>Reads the whole document and checks its references.</summary>
@@ -135,6 +135,14 @@ internal sealed class SnapshotParser
         {
             var (line, pos) = _in.Locate(j.TokenIndex);
             throw new SnapshotFormatException("the text is not valid UTF-8", _in.Path(), line, pos, _file, e);
+        }
+        finally
+        {
+            // The indexes that do not outlive the read give their tables back to the pool.
+            foreach (var ids in new[] { _periodIds, _subjectIds, _classIds, _studentIds, _staffIds, _markIds, _accountIds, _archiveIds })
+            {
+                ids?.Dispose();
+            }
         }
     }
 
@@ -232,8 +240,8 @@ internal sealed class SnapshotParser
                 case N.Lessons:
                     Once(ref j, ref seen, 1 << 9, _name);
                     lessons = Ready(DoneClasses | DoneSubjects | DoneStaff)
-                        ? ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, null, CheckLesson)
-                        : ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, _lessonAt = new List<long>());
+                        ? ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, null, CheckLesson, keepIds: true)
+                        : ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, _lessonAt = new List<long>(), keepIds: true);
                     _done |= DoneLessons;
                     break;
                 case N.Absences:
@@ -349,8 +357,10 @@ internal sealed class SnapshotParser
     /// Reads an array of records: duplicate ids are an error at once; references are either checked at
     /// once by <paramref name="check"/> (given the record, its index and packed position) or, when their
     /// targets may still follow, after the document, from the <paramref name="positions"/> kept here.
+    /// The id index goes back to the pool after the read unless <paramref name="keepIds"/> (the lessons',
+    /// which the engine finds lessons by).
     /// </summary>
-    private List<T>? ReadArray<T>(ref JsonCursor j, ItemReader<T> readItem, Func<T, string>? idOf, ref IdIndex? ids, List<long>? positions, Action<T, int, long>? check = null)
+    private List<T>? ReadArray<T>(ref JsonCursor j, ItemReader<T> readItem, Func<T, string>? idOf, ref IdIndex? ids, List<long>? positions, Action<T, int, long>? check = null, bool keepIds = false)
     {
         if (j.Type == JsonTokenType.Null)
         {
@@ -365,7 +375,7 @@ internal sealed class SnapshotParser
         var list = new List<T>();
         if (idOf is not null)
         {
-            ids = new IdIndex();
+            ids = new IdIndex(i => idOf(list[i]), pooled: !keepIds);
         }
 
         while (true)
