@@ -95,6 +95,7 @@ public static class Program
                         }
 
                         var faults = MinorFaults();
+                        var stepPause = GC.GetTotalPauseDuration();
                         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                         _ = args[1] switch
                         {
@@ -106,7 +107,7 @@ public static class Program
                         };
                         if (collect)
                         {
-                            Console.WriteLine($"  step {i + 1}: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU, {MinorFaults() - faults:N0} page faults");
+                            Console.WriteLine($"  step {i + 1}: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU, of which GC pauses {(GC.GetTotalPauseDuration() - stepPause).TotalMilliseconds:F0} ms; {MinorFaults() - faults:N0} page faults");
                         }
                     }
 

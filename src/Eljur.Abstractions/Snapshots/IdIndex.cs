@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Eljur.Abstractions.Snapshots;
 
@@ -18,6 +19,7 @@ namespace Eljur.Abstractions.Snapshots;
 internal sealed class IdIndex : IDisposable
 {
     private const int FirstSize = 16;
+    private const int KnownSize = 4096;
 
     private readonly Func<int, string> _idAt;
     private readonly bool _pooled;
@@ -26,6 +28,9 @@ internal sealed class IdIndex : IDisposable
     private long[] _slots;
     private int _mask;
     private int _count;
+
+    // Ids found by Contains, by identity (a direct-mapped cache; made on the first reference check).
+    private string?[]? _known;
 
     /// <summary>Creates an empty index.</summary>
     /// <param name="idAt">The id of the record at a position (for telling apart two ids of one hash).</param>
@@ -58,7 +63,28 @@ internal sealed class IdIndex : IDisposable
     }
 
     /// <summary>Whether the id is there.</summary>
-    public bool Contains(string id) => _slots[Find(id, id.GetHashCode())] != 0;
+    /// <remarks>
+    /// A reference is usually one of a few thousand shared strings (the reader pools ids), met again and
+    /// again: an id found once is remembered by its identity, so the next look-up of the same instance
+    /// is one comparison instead of hashing its characters.
+    /// </remarks>
+    public bool Contains(string id)
+    {
+        var known = _known ??= new string?[KnownSize];
+        var k = RuntimeHelpers.GetHashCode(id) & (KnownSize - 1);
+        if (ReferenceEquals(known[k], id))
+        {
+            return true;
+        }
+
+        if (_slots[Find(id, id.GetHashCode())] == 0)
+        {
+            return false;
+        }
+
+        known[k] = id;
+        return true;
+    }
 
     /// <summary>The position of an id.</summary>
     public bool TryGetPosition(string id, out int position)

@@ -65,13 +65,14 @@ internal ref struct JsonCursor
                 if (_r.ValueIsEscaped)
                 {
                     var text = Unescape();
-                    _in.Name = _in.Names.Intern(text);
-                    _in.NameId = Array.IndexOf(SnapshotParser.KnownNames, text);
+                    var known = Array.IndexOf(SnapshotParser.KnownNames, text);
+                    _in.SetName(known, known < 0 ? _in.Names.Intern(text) : null);
                 }
                 else
                 {
-                    _in.Name = _in.Names.Get(_in.Buffer, StringIndex, _r.ValueSpan.Length, JsonInput.StrictUtf8, out var id);
-                    _in.NameId = id;
+                    // The format's own names by number; only another name is decoded (once, through the pool).
+                    var known = SnapshotNameTable.Find(_r.ValueSpan);
+                    _in.SetName(known, known < 0 ? _in.Names.Get(_in.Buffer, StringIndex, _r.ValueSpan.Length, JsonInput.StrictUtf8) : null);
                 }
 
                 break;

@@ -18,6 +18,8 @@ internal sealed class JsonInput : IDisposable
 
     private static readonly Encoding LenientUtf8 = new UTF8Encoding(false, false);
 
+    private const int NoName = -2;
+
     private readonly Stream _stream;
     private Frame[] _frames = new Frame[16];
 
@@ -132,21 +134,32 @@ internal sealed class JsonInput : IDisposable
             Array.Resize(ref _frames, _frames.Length * 2);
         }
 
-        _frames[Depth++] = new Frame { IsArray = isArray, Index = -1 };
+        _frames[Depth++] = new Frame { IsArray = isArray, Index = -1, NameId = NoName };
     }
 
     /// <summary>An object or array closes.</summary>
     public void Pop() => Depth--;
 
     /// <summary>The current object's property.</summary>
-    public string Name
-    {
-        get => _frames[Depth - 1].Name ?? "";
-        set => _frames[Depth - 1].Name = value;
-    }
+    public string Name => NameOf(in _frames[Depth - 1]) ?? "";
 
     /// <summary>The number of the last property name read (<see cref="SnapshotNames"/>), -1 for an unknown name.</summary>
-    public int NameId { get; set; } = -1;
+    public int NameId { get; private set; } = -1;
+
+    /// <summary>
+    /// A property name was read in the current object: a name of the format by its number, any other
+    /// by its text (kept apart so the common case writes no reference).
+    /// </summary>
+    public void SetName(int known, string? other)
+    {
+        NameId = known;
+        ref var f = ref _frames[Depth - 1];
+        f.NameId = known;
+        if (known < 0)
+        {
+            f.OtherName = other;
+        }
+    }
 
     /// <summary>The JSON path of the current token, as <c>$.marks[3].studentId</c>.</summary>
     public string Path()
@@ -162,9 +175,9 @@ internal sealed class JsonInput : IDisposable
                     sb.Append('[').Append(f.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
                 }
             }
-            else if (f.Name is not null)
+            else if (NameOf(in f) is { } name)
             {
-                sb.Append('.').Append(f.Name);
+                sb.Append('.').Append(name);
             }
         }
 
@@ -238,9 +251,12 @@ internal sealed class JsonInput : IDisposable
 #endif
     }
 
+    private static string? NameOf(in Frame f) => f.NameId >= 0 ? SnapshotParser.KnownNames[f.NameId] : f.NameId == NoName ? null : f.OtherName;
+
     private struct Frame
     {
-        public string? Name;
+        public string? OtherName;
+        public int NameId;
         public int Index;
         public bool IsArray;
     }

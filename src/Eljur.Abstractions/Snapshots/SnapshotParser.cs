@@ -66,7 +66,8 @@ internal sealed class SnapshotParser
     private int _untilCancellationCheck = CancellationInterval;
 
     /// <summary>The text of the property <see cref="NextProperty"/> moved to last.</summary>
-    private string _name = "";
+    private int _nameId = -1;
+    private string? _otherName;
 
     // Ids of each id-bearing array, filled while reading (duplicates) and used afterwards (references).
     private IdIndex? _periodIds;
@@ -101,10 +102,6 @@ internal sealed class SnapshotParser
         _in = input;
         _file = fileName;
         _ct = cancellationToken;
-        for (var i = 0; i < KnownNames.Length; i++)
-        {
-            input.Names.Add(KnownNames[i], i);
-        }
     }
 
     /// <summary>Item reader of <see cref="ReadArray{T}(ref JsonCursor, ItemReader{T}, Func{T, string}?, ref IdIndex?, List{long}?, Action{T, int, long}?, bool)"/>.</summary>
@@ -192,7 +189,7 @@ internal sealed class SnapshotParser
             switch (name)
             {
                 case N.Format:
-                    Once(ref j, ref seen, 1 << 0, _name);
+                    Once(ref j, ref seen, 1 << 0, CurrentName);
                     format = ReadString(ref j);
                     if (format is not null && format != GradebookSnapshot.FormatId)
                     {
@@ -201,90 +198,90 @@ internal sealed class SnapshotParser
 
                     break;
                 case N.Source:
-                    Once(ref j, ref seen, 1 << 1, _name);
+                    Once(ref j, ref seen, 1 << 1, CurrentName);
                     source = ReadSource(ref j);
                     break;
                 case N.School:
-                    Once(ref j, ref seen, 1 << 2, _name);
+                    Once(ref j, ref seen, 1 << 2, CurrentName);
                     school = ReadSchool(ref j);
                     break;
                 case N.Periods:
-                    Once(ref j, ref seen, 1 << 3, _name);
+                    Once(ref j, ref seen, 1 << 3, CurrentName);
                     periods = ReadArray(ref j, ReadPeriod, p => p.Id, ref _periodIds, null);
                     _done |= DonePeriods;
                     break;
                 case N.Holidays:
-                    Once(ref j, ref seen, 1 << 4, _name);
+                    Once(ref j, ref seen, 1 << 4, CurrentName);
                     holidays = ReadArray(ref j, ReadVacation);
                     break;
                 case N.Subjects:
-                    Once(ref j, ref seen, 1 << 5, _name);
+                    Once(ref j, ref seen, 1 << 5, CurrentName);
                     subjects = ReadArray(ref j, ReadSubject, s => s.Id, ref _subjectIds, null);
                     _done |= DoneSubjects;
                     break;
                 case N.Classes:
-                    Once(ref j, ref seen, 1 << 6, _name);
+                    Once(ref j, ref seen, 1 << 6, CurrentName);
                     classes = ReadArray(ref j, ReadClass, c => c.Id, ref _classIds, _classAt = new List<long>());
                     _done |= DoneClasses;
                     break;
                 case N.Students:
-                    Once(ref j, ref seen, 1 << 7, _name);
+                    Once(ref j, ref seen, 1 << 7, CurrentName);
                     students = ReadArray(ref j, ReadStudent, s => s.Id, ref _studentIds, _studentAt = new List<long>());
                     _done |= DoneStudents;
                     break;
                 case N.Staff:
-                    Once(ref j, ref seen, 1 << 8, _name);
+                    Once(ref j, ref seen, 1 << 8, CurrentName);
                     staff = ReadArray(ref j, ReadStaff, s => s.Id, ref _staffIds, null);
                     _done |= DoneStaff;
                     break;
                 case N.Lessons:
-                    Once(ref j, ref seen, 1 << 9, _name);
+                    Once(ref j, ref seen, 1 << 9, CurrentName);
                     lessons = Ready(DoneClasses | DoneSubjects | DoneStaff)
                         ? ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, null, CheckLesson, keepIds: true)
                         : ReadArray(ref j, ReadLesson, l => l.Id, ref _lessonIds, _lessonAt = new List<long>(), keepIds: true);
                     _done |= DoneLessons;
                     break;
                 case N.Absences:
-                    Once(ref j, ref seen, 1 << 10, _name);
+                    Once(ref j, ref seen, 1 << 10, CurrentName);
                     absences = Ready(DoneLessons | DoneStudents)
                         ? ReadArray(ref j, ReadAbsence, null, CheckAbsence)
                         : ReadArray(ref j, ReadAbsence, _absenceAt = new List<long>());
                     break;
                 case N.Marks:
-                    Once(ref j, ref seen, 1 << 11, _name);
+                    Once(ref j, ref seen, 1 << 11, CurrentName);
                     marks = Ready(DoneStudents | DoneSubjects | DoneLessons | DonePeriods)
                         ? ReadArray(ref j, ReadMark, m => m.Id, ref _markIds, null, CheckMark)
                         : ReadArray(ref j, ReadMark, m => m.Id, ref _markIds, _markAt = new List<long>());
                     break;
                 case N.Plans:
-                    Once(ref j, ref seen, 1 << 12, _name);
+                    Once(ref j, ref seen, 1 << 12, CurrentName);
                     plans = ReadArray(ref j, ReadPlan, _planAt = new List<long>());
                     break;
                 case N.GiaResults:
-                    Once(ref j, ref seen, 1 << 13, _name);
+                    Once(ref j, ref seen, 1 << 13, CurrentName);
                     giaResults = ReadArray(ref j, ReadGiaResult, _giaAt = new List<long>());
                     break;
                 case N.Accounts:
-                    Once(ref j, ref seen, 1 << 14, _name);
+                    Once(ref j, ref seen, 1 << 14, CurrentName);
                     accounts = ReadArray(ref j, ReadAccount, a => a.Id, ref _accountIds, _accountAt = new List<long>());
                     _done |= DoneAccounts;
                     break;
                 case N.Logins:
-                    Once(ref j, ref seen, 1 << 15, _name);
+                    Once(ref j, ref seen, 1 << 15, CurrentName);
                     logins = Ready(DoneAccounts)
                         ? ReadArray(ref j, ReadLogin, null, CheckLogin)
                         : ReadArray(ref j, ReadLogin, _loginAt = new List<long>());
                     break;
                 case N.Operations:
-                    Once(ref j, ref seen, 1 << 16, _name);
+                    Once(ref j, ref seen, 1 << 16, CurrentName);
                     operations = ReadArray(ref j, ReadOperation);
                     break;
                 case N.Archive:
-                    Once(ref j, ref seen, 1 << 17, _name);
+                    Once(ref j, ref seen, 1 << 17, CurrentName);
                     archive = ReadArray(ref j, ReadArchiveRecord, a => a.Id, ref _archiveIds, _archiveAt = new List<long>());
                     break;
                 default:
-                    AddExtension(ref j, ref ext, _name);
+                    AddExtension(ref j, ref ext, CurrentName);
                     break;
             }
         }
@@ -438,7 +435,7 @@ internal sealed class SnapshotParser
                 case N.To: to = ReadDate(ref j); break;
                 case N.Capabilities: capabilities = ReadStringArray(ref j, ids: false); break;
                 case N.Unmapped: unmapped = ReadUnmapped(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -480,7 +477,7 @@ internal sealed class SnapshotParser
 
                     break;
                 case N.Examples: examples = ReadArray(ref j, ReadUnmappedRecord); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -504,7 +501,7 @@ internal sealed class SnapshotParser
                 case N.Kind: kind = ReadString(ref j); break;
                 case N.VendorId: vendorId = ReadId(ref j); break;
                 case N.Reason: reason = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -533,7 +530,7 @@ internal sealed class SnapshotParser
 
                     break;
                 case N.Region: region = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -564,7 +561,7 @@ internal sealed class SnapshotParser
                 case N.Kind: kind = ReadEnum<PeriodKind>(ref j); break;
                 case N.Start: start = ReadDate(ref j); break;
                 case N.End: end = ReadDate(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -592,7 +589,7 @@ internal sealed class SnapshotParser
                 case N.Start: start = ReadDate(ref j); break;
                 case N.End: end = ReadDate(ref j); break;
                 case N.Name: name = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -616,7 +613,7 @@ internal sealed class SnapshotParser
             {
                 case N.Id: id = PoolRequiredId(ref j); break;
                 case N.Name: name = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -637,7 +634,7 @@ internal sealed class SnapshotParser
                 case N.Name: name = ReadString(ref j); break;
                 case N.Grade: grade = ReadInt(ref j); break;
                 case N.HomeroomTeacherId: homeroom = PoolId(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -668,7 +665,7 @@ internal sealed class SnapshotParser
                 case N.EnrolledOn: enrolledOn = ReadDate(ref j); break;
                 case N.LeftOn: leftOn = ReadDate(ref j); break;
                 case N.Consent: consent = ReadBool(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -699,7 +696,7 @@ internal sealed class SnapshotParser
                 case N.Name: name = ReadString(ref j); break;
                 case N.Roles: roles = ReadRoles(ref j); break;
                 case N.EmployedUntil: employedUntil = ReadDate(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -748,7 +745,7 @@ internal sealed class SnapshotParser
                 case N.HomeworkEnteredAfter: homeworkAfter = ReadTimestamp(ref j); break;
                 case N.Comment: comment = ReadString(ref j); break;
                 case N.CommentEnteredAt: commentAt = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -797,7 +794,7 @@ internal sealed class SnapshotParser
                 case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
                 case N.EnteredAfter: enteredAfter = ReadTimestamp(ref j); break;
                 case N.EnteredBy: enteredBy = PoolId(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -841,7 +838,7 @@ internal sealed class SnapshotParser
                 case N.EnteredAfter: enteredAfter = ReadTimestamp(ref j); break;
                 case N.EnteredBy: enteredBy = PoolId(ref j); break;
                 case N.Revisions: revisions = ReadArray(ref j, ReadRevision); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -879,7 +876,7 @@ internal sealed class SnapshotParser
                 case N.By: by = PoolId(ref j); break;
                 case N.From: from = PoolString(ref j); break;
                 case N.To: to = PoolString(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -910,7 +907,7 @@ internal sealed class SnapshotParser
                 case N.PlannedHours: planned = ReadDecimal(ref j); break;
                 case N.CurriculumHours: curriculum = ReadDecimal(ref j); break;
                 case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -941,7 +938,7 @@ internal sealed class SnapshotParser
                 case N.Value: value = PoolString(ref j); break;
                 case N.AnnouncedOn: announcedOn = ReadDate(ref j); break;
                 case N.EnteredAt: enteredAt = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -977,7 +974,7 @@ internal sealed class SnapshotParser
                 case N.ActivatedAt: activatedAt = ReadTimestamp(ref j); break;
                 case N.Active: active = ReadBool(ref j); break;
                 case N.LastLoginAt: lastLoginAt = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -1007,7 +1004,7 @@ internal sealed class SnapshotParser
             {
                 case N.AccountId: accountId = PoolRequiredId(ref j); break;
                 case N.At: at = ReadTimestamp(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -1035,7 +1032,7 @@ internal sealed class SnapshotParser
                 case N.At: at = ReadTimestamp(ref j); break;
                 case N.Copies: copies = ReadInt(ref j); break;
                 case N.Scope: scope = ReadString(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -1066,7 +1063,7 @@ internal sealed class SnapshotParser
                 case N.ClassId: classId = PoolId(ref j); break;
                 case N.ArchivedOn: archivedOn = ReadDate(ref j); break;
                 case N.DestroyedOn: destroyedOn = ReadDate(ref j); break;
-                default: AddExtension(ref j, ref ext, _name); break;
+                default: AddExtension(ref j, ref ext, CurrentName); break;
             }
         }
 
@@ -1548,7 +1545,7 @@ internal sealed class SnapshotParser
     /// <summary>
     /// Moves to the next property's value; false at the end of the object. <paramref name="name"/> is the
     /// name's number in <see cref="SnapshotNames"/> (-1 for a name the format does not define), and
-    /// <see cref="_name"/> its text.
+    /// <see cref="CurrentName"/> its text.
     /// </summary>
     private bool NextProperty(ref JsonCursor j, out int name)
     {
@@ -1560,10 +1557,18 @@ internal sealed class SnapshotParser
         }
 
         name = _in.NameId;
-        _name = _in.Name;
+        _nameId = name;
+        if (name < 0)
+        {
+            _otherName = _in.Name;
+        }
+
         Next(ref j);
         return true;
     }
+
+    /// <summary>The text of the property name <see cref="NextProperty"/> read last.</summary>
+    private string CurrentName => _nameId >= 0 ? KnownNames[_nameId] : _otherName ?? "";
 
     /// <summary>Copies the current value (and its subtree) as compact JSON text into the extension data.</summary>
     private void AddExtension(ref JsonCursor j, ref Dictionary<string, string>? ext, string name)

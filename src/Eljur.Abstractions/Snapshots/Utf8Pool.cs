@@ -7,8 +7,8 @@ namespace Eljur.Abstractions.Snapshots;
 /// <summary>
 /// Strings by their UTF-8 bytes: one shared instance per distinct text, found without decoding, so a
 /// million marks of a thousand students hold a thousand student id strings and the reader allocates a
-/// string only for a text it has not met before. Used for property names (filled in advance with the
-/// format's names) and for ids and values that repeat.
+/// string only for a text it has not met before. Used for property names the format does not
+/// define and for ids and values that repeat.
 /// </summary>
 internal sealed class Utf8Pool
 {
@@ -32,23 +32,12 @@ internal sealed class Utf8Pool
     /// <summary>The number of texts kept.</summary>
     public int Count => _count;
 
-    /// <summary>Adds a text in advance, with a number <see cref="Get(byte[], int, int, Encoding, out int)"/> gives back.</summary>
-    public void Add(string text, int tag)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        Insert(bytes, text, Hash(bytes), tag);
-    }
-
     /// <summary>
     /// The shared string of <paramref name="length"/> UTF-8 bytes of <paramref name="buffer"/> at
     /// <paramref name="offset"/>, decoded with <paramref name="decoder"/> the first time.
     /// </summary>
-    public string Get(byte[] buffer, int offset, int length, Encoding decoder) => Get(buffer, offset, length, decoder, out _);
-
-    /// <summary>As <see cref="Get(byte[], int, int, Encoding)"/>, with the text's number (-1 unless it was added with one).</summary>
-    public string Get(byte[] buffer, int offset, int length, Encoding decoder, out int tag)
+    public string Get(byte[] buffer, int offset, int length, Encoding decoder)
     {
-        tag = -1;
         if (length > _maxLength)
         {
             return decoder.GetString(buffer, offset, length);
@@ -61,7 +50,6 @@ internal sealed class Utf8Pool
             ref var e = ref _entries[i];
             if (e.Hash == hash && span.SequenceEqual(e.Bytes))
             {
-                tag = e.Tag;
                 return e.Text;
             }
         }
@@ -69,7 +57,7 @@ internal sealed class Utf8Pool
         var text = decoder.GetString(buffer, offset, length);
         if (_count < _maxCount)
         {
-            Insert(span.ToArray(), text, hash, -1);
+            Insert(span.ToArray(), text, hash);
         }
 
         return text;
@@ -115,7 +103,7 @@ internal sealed class Utf8Pool
         return (int)(h ^ (h >> 33));
     }
 
-    private void Insert(byte[] bytes, string text, int hash, int tag)
+    private void Insert(byte[] bytes, string text, int hash)
     {
         if (_count == _entries.Length)
         {
@@ -131,7 +119,7 @@ internal sealed class Utf8Pool
         }
 
         var bucket = hash & (_buckets.Length - 1);
-        _entries[_count] = new Entry { Bytes = bytes, Text = text, Hash = hash, Tag = tag, Next = _buckets[bucket] - 1 };
+        _entries[_count] = new Entry { Bytes = bytes, Text = text, Hash = hash, Next = _buckets[bucket] - 1 };
         _buckets[bucket] = ++_count;
     }
 
@@ -140,7 +128,6 @@ internal sealed class Utf8Pool
         public byte[] Bytes;
         public string Text;
         public int Hash;
-        public int Tag;
         public int Next;
     }
 }
