@@ -146,6 +146,34 @@ public static class Program
                 ProfileEvaluation(Eljur.Abstractions.Synthetic.SyntheticSnapshotGenerator.Generate(
                     BenchmarkData.OptionsFor(10_000) with { Schools = int.Parse(args[1], CultureInfo.InvariantCulture) }));
                 return 0;
+            case "cursor-walk":
+                {
+                    // The reader's token cursor alone, beside the bare tokenizer and the whole read, interleaved.
+                    foreach (var size in Sizes(args.Skip(1)))
+                    {
+                        var text = BenchmarkData.Get(size).Load(false);
+                        var bare = new List<double>();
+                        var walk = new List<double>();
+                        var read = new List<double>();
+                        for (var i = 0; i < 6; i++)
+                        {
+                            GC.Collect();
+                            bare.Add(Best(() => BareTokenizer.Tokens(new MemoryStream(text, false)), 1).TotalMilliseconds);
+                            GC.Collect();
+                            walk.Add(Best(() => CursorWalk.Walk(new MemoryStream(text, false)), 1).TotalMilliseconds);
+                            GC.Collect();
+                            read.Add(Best(() => SnapshotReader.Read(new MemoryStream(text, false)), 1).TotalMilliseconds);
+                        }
+
+                        // The first round warms up and is left out.
+                        static double Median(List<double> l) => l.Skip(1).OrderBy(x => x).ElementAt((l.Count - 1) / 2);
+                        Console.WriteLine($"{size,9:N0} compact: bare tokenizer {Median(bare):F0} ms, cursor walk {Median(walk):F0} ms (×{Median(walk) / Median(bare):F2}), "
+                            + $"whole read {Median(read):F0} ms (×{Median(read) / Median(bare):F2}); medians of 5, a full collection before each, CPU time");
+                    }
+
+                    return 0;
+                }
+
             case "reader-ratio":
                 {
                     // The reader against the bare Utf8JsonReader pass over the same bytes, interleaved in one
