@@ -16,7 +16,10 @@ public class DemoTests
         Assert.Equal("", error);
         Assert.Contains("Демонстрационная школа № 1", output);
         Assert.Contains("Регламент: Положение об электронном классном журнале МАОУ «Лицей № 68», Уфа (2023)", output);
-        Assert.Contains("Всего: 20 нарушений.", output);
+        // Counted as the report counts: the nine late marks of two written works are two breaches.
+        Assert.Contains("Всего: 12 нарушений и 1 возможное в 20 записях.", output);
+        Assert.Contains("Отметки за письменные работы выставлены в срок (п. 5.4): 2 нарушения в 9 записях", output);
+        Assert.Contains("Тема урока записана в срок (п. 5.1): 3 нарушения, из них 1 возможное", output);
         Assert.True(File.Exists(Path.Combine(dir, "snapshot.json")));
         Assert.True(File.Exists(Path.Combine(dir, "report.txt")));
         var html = File.ReadAllText(Path.Combine(dir, "report.html"));

@@ -11,6 +11,7 @@ using Eljur.Cli.Demo;
 using Eljur.Cli.Infrastructure;
 using Eljur.Rules;
 using Eljur.Rules.Reports;
+using Eljur.Rules.Reports.Grouping;
 
 namespace Eljur.Cli.Commands;
 
@@ -53,14 +54,19 @@ internal static class DemoCommand
         o.WriteLine($"Данные: {Words.Records(snapshot.Lessons!.Count, snapshot.Marks!.Count, snapshot.Absences!.Count)} за {RussianText.Date(DemoSchool.From)} — {RussianText.Date(DemoSchool.To)}");
         o.WriteLine($"Регламент: {policy.Title}");
         o.WriteLine();
+        // Counted as the report counts: a case is one breach, however many records it spans (the late
+        // marks of one written work are one case); the records are named beside when they are more.
+        var cases = FindingGrouper.Group(report.Findings, snapshot);
         foreach (var group in report.Findings.GroupBy(f => f.Rule))
         {
-            var breaches = group.Where(f => f.Severity != Severity.Info).ToList();
-            var possible = breaches.Count(f => f.Certainty == Certainty.Possible);
-            var notes = group.Count() - breaches.Count;
+            var ruleCases = cases.Where(c => c.Rule == group.Key).ToList();
+            var breaches = ruleCases.Where(c => c.Severity != Severity.Info).ToList();
+            var possible = breaches.Count(c => c.Certainty == Certainty.Possible);
+            var notes = ruleCases.Count - breaches.Count;
+            var records = group.Count(f => f.Severity != Severity.Info);
             var title = StandardRules.Catalog.TryGet(group.Key, out var rule) ? rule.Title : group.Key;
             var counts = breaches.Count > 0
-                ? Words.Breaches(breaches.Count) + (possible > 0 ? $", из них {RussianText.Count(possible, "возможное", "возможных", "возможных")}" : "")
+                ? Words.Breaches(breaches.Count) + InRecords(records, breaches.Count) + (possible > 0 ? $", из них {RussianText.Count(possible, "возможное", "возможных", "возможных")}" : "")
                 : "нарушений нет";
             o.WriteLine($"  {title} (п. {group.First().Clause}): {counts}{(notes > 0 ? $"; к сведению: {Words.Notes(notes)}" : "")}");
         }
@@ -73,11 +79,20 @@ internal static class DemoCommand
         }
 
         o.WriteLine();
-        o.WriteLine($"Всего: {Words.Breaches(report.Findings.Count(f => f.Severity != Severity.Info))}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
+        var certain = cases.Count(c => c.Severity != Severity.Info && c.Certainty == Certainty.Certain);
+        var possibleCases = cases.Count(c => c.Severity != Severity.Info && c.Certainty == Certainty.Possible);
+        var total = Words.Breaches(certain)
+            + (possibleCases > 0 ? " и " + RussianText.Count(possibleCases, "возможное", "возможных", "возможных") : "")
+            + InRecords(report.Findings.Count(f => f.Severity != Severity.Info), certain + possibleCases);
+        o.WriteLine($"Всего: {total}. Отчёты: {htmlPath}, {textPath}, {jsonPath}; снимок данных: {snapshotPath}");
         o.WriteLine($"Проверить снимок заново: eljur check --snapshot {snapshotPath} --policy <регламент> --as-of 2024-11-20T12:00:00+05:00");
         ReportWarnings.Print(report, console);
         return ExitCodes.Ok;
     }
+
+    /// <summary>« в 9 записях» when a count of cases spans more records than cases; empty otherwise.</summary>
+    private static string InRecords(int records, int cases) =>
+        records > cases ? " в " + RussianText.Count(records, "записи", "записях", "записях") : "";
 
     private static Policy LoadPolicy() => Presets.Load(DemoSchool.PolicyId, StandardRules.Catalog);
 }
