@@ -78,6 +78,7 @@ public static class Program
                     var times = int.Parse(args[3], CultureInfo.InvariantCulture);
                     var data = BenchmarkData.Get(size, compliant: args.Length > 4 && args[4] == "compliant");
                     var text = args[1] == "read" ? data.Load(false) : Array.Empty<byte>();
+                    var sink = args[1] == "write" ? new MemoryStream(checked((int)data.BytesOf(false) + (1 << 20))) : null;
                     var snapshot = args[1] == "read" ? null : data.Read();
                     var rulesEngine = new RulesEngineThreeRules();
                     var pause = GC.GetTotalPauseDuration();
@@ -100,10 +101,11 @@ public static class Program
                         _ = args[1] switch
                         {
                             "read" => SnapshotReader.Read(new MemoryStream(text, false)).Marks!.Count,
+                            "write" => Write(snapshot!, sink!),
                             "three" => EljurEngine.ThreeRules(snapshot!).Count,
                             "preset" => EljurEngine.Evaluate(snapshot!, LyceumPolicy.Policy).Findings.Count,
                             "re" => rulesEngine.Run(snapshot!, EljurEngine.AsOf(snapshot!)).Count,
-                            _ => throw new ArgumentException("loop read|three|preset|re SIZE TIMES [collect]"),
+                            _ => throw new ArgumentException("loop read|write|three|preset|re SIZE TIMES [collect]"),
                         };
                         if (collect)
                         {
@@ -458,6 +460,15 @@ public static class Program
     /// The best of several runs, by the process's CPU time (the suite is single-threaded, with a
     /// non-concurrent GC), which other load on a shared machine disturbs less than the wall clock.
     /// </summary>
+    /// <summary>Writes a snapshot compactly into a reused memory stream; returns its length.</summary>
+    private static int Write(GradebookSnapshot snapshot, MemoryStream sink)
+    {
+        sink.Position = 0;
+        sink.SetLength(0);
+        SnapshotWriter.Write(snapshot, sink, indented: false);
+        return (int)sink.Length;
+    }
+
     /// <summary>The process's minor page faults so far (Linux; 0 elsewhere).</summary>
     private static long MinorFaults()
     {

@@ -181,7 +181,16 @@ internal static class SnapshotText
     /// </summary>
     public static string FormatTimestamp(DateTimeOffset value)
     {
-        var c = new char[34];
+        var c = new char[TimestampLength];
+        return new string(c, 0, PutTimestamp(c, value));
+    }
+
+    /// <summary>The longest text <see cref="PutTimestamp"/> writes.</summary>
+    internal const int TimestampLength = 34;
+
+    /// <summary>Writes <see cref="FormatTimestamp"/>'s text into <paramref name="c"/> (at least <see cref="TimestampLength"/> long) and returns its length.</summary>
+    internal static int PutTimestamp(char[] c, DateTimeOffset value)
+    {
         var local = value.DateTime;
         PutDate(c, 0, local);
         c[10] = 'T';
@@ -226,7 +235,7 @@ internal static class SnapshotText
             n += 5;
         }
 
-        return new string(c, 0, n);
+        return n;
     }
 
     private static bool TryDate(string s, int i, out int y, out int m, out int d)

@@ -127,7 +127,14 @@ public static class SnapshotWriter
         private static readonly HashSet<string> OperationNames = Set("kind", "at", "copies", "scope");
         private static readonly HashSet<string> ArchiveNames = Set("id", "documentType", "schoolYear", "classId", "archivedOn", "destroyedOn");
 
+        private const int MaxCachedDates = 4096;
+
         private readonly JsonWriter _w;
+
+        // A year holds a few hundred dates, written again and again: each is formatted once. A timestamp
+        // is formatted through one buffer, so it costs its string and nothing else.
+        private readonly Dictionary<DateTime, string> _dates = new();
+        private readonly char[] _stamp = new char[SnapshotText.TimestampLength];
 
         internal Emitter(JsonWriter writer) => _w = writer;
 
@@ -532,8 +539,17 @@ public static class SnapshotWriter
 
         private void Date(string name, DateTime value)
         {
+            if (!_dates.TryGetValue(value, out var text))
+            {
+                text = SnapshotText.FormatDate(value);
+                if (_dates.Count < MaxCachedDates)
+                {
+                    _dates.Add(value, text);
+                }
+            }
+
             _w.WritePropertyName(name);
-            _w.WriteValue(SnapshotText.FormatDate(value));
+            _w.WriteValue(text);
         }
 
         private void OptDate(string name, DateTime? value)
@@ -558,7 +574,7 @@ public static class SnapshotWriter
         private void Stamp(string name, DateTimeOffset value)
         {
             _w.WritePropertyName(name);
-            _w.WriteValue(SnapshotText.FormatTimestamp(value));
+            _w.WriteValue(new string(_stamp, 0, SnapshotText.PutTimestamp(_stamp, value)));
         }
 
         private void OptStamp(string name, DateTimeOffset? value)
@@ -579,14 +595,39 @@ public static class SnapshotWriter
         private static string Name<T>(T value)
             where T : struct, Enum
         {
-            var names = JsonNames.AllOf<T>();
-            var i = Convert.ToInt32(value, CultureInfo.InvariantCulture);
-            if (i < 0 || i >= names.Count)
+            // Found among the enumeration's few values without boxing (a million marks, a million kinds).
+            var values = EnumValues<T>.All;
+            for (var i = 0; i < values.Length; i++)
             {
-                throw new ArgumentException("undefined " + typeof(T).Name + " value " + i.ToString(CultureInfo.InvariantCulture), nameof(value));
+                if (EqualityComparer<T>.Default.Equals(values[i], value))
+                {
+                    return EnumValues<T>.Names[i];
+                }
             }
 
-            return JsonNames.Of(value);
+            throw new ArgumentException(
+                "undefined " + typeof(T).Name + " value " + Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+                nameof(value));
+        }
+
+        /// <summary>An enumeration's values with their JSON names, index for index.</summary>
+        private static class EnumValues<T>
+            where T : struct, Enum
+        {
+            internal static readonly T[] All = (T[])System.Enum.GetValues(typeof(T));
+
+            internal static readonly string[] Names = Build();
+
+            private static string[] Build()
+            {
+                var names = new string[All.Length];
+                for (var i = 0; i < All.Length; i++)
+                {
+                    names[i] = JsonNames.Of(All[i]);
+                }
+
+                return names;
+            }
         }
     }
 }
