@@ -177,16 +177,12 @@ public sealed class SqliteGradebookStore : IGradebookStore, IGradebookRowSource
     private static StoredState Load(SqliteConnection connection, SqliteTransaction transaction, string schoolId, DateTime from, DateTime to, bool withPayloads, CancellationToken cancellationToken)
     {
         var payload = withPayloads ? "payload" : "''";
-
-        // A long range (a term, a year) reads most of the school's rows: walking the table in key order beats
-        // one index look-up per row (×3 on a year of marks). "+date" keeps the planner off the date index;
-        // a short range (a sync of the last weeks) still uses it.
-        var dateColumn = (to - from).TotalDays > 45 ? "+date" : "date";
+        var range = SqliteText.InRange(from, to);
         var lessons = new List<StoredLesson>();
         using (var command = Command(connection, transaction, $"""
             SELECT id, date, {payload}, ifnull(topic_entered_at, -1), ifnull(topic_entered_after, -1), ifnull(homework_entered_at, -1), ifnull(homework_entered_after, -1),
                    ifnull(first_seen_at, -1), ifnull(deleted_at, -1), ifnull(deleted_after, -1), hash
-            FROM lessons WHERE school_id = $school AND {dateColumn} BETWEEN $from AND $to;
+            FROM lessons WHERE {range};
             """))
         {
             Range(command, schoolId, from, to);
@@ -214,7 +210,7 @@ public sealed class SqliteGradebookStore : IGradebookStore, IGradebookRowSource
         var marks = new List<StoredMark>();
         using (var command = Command(connection, transaction, $"""
             SELECT id, date, value, {payload}, ifnull(entered_at, -1), ifnull(entered_after, -1), revisions, ifnull(first_seen_at, -1), ifnull(deleted_at, -1), ifnull(deleted_after, -1), hash
-            FROM marks WHERE school_id = $school AND {dateColumn} BETWEEN $from AND $to;
+            FROM marks WHERE {range};
             """))
         {
             Range(command, schoolId, from, to);
@@ -246,7 +242,7 @@ public sealed class SqliteGradebookStore : IGradebookStore, IGradebookRowSource
         var absences = new List<StoredAbsence>();
         using (var command = Command(connection, transaction, $"""
             SELECT lesson_id, student_id, date, {payload}, ifnull(entered_at, -1), ifnull(entered_after, -1), ifnull(first_seen_at, -1), ifnull(deleted_at, -1), ifnull(deleted_after, -1), hash
-            FROM absences WHERE school_id = $school AND {dateColumn} BETWEEN $from AND $to;
+            FROM absences WHERE {range};
             """))
         {
             Range(command, schoolId, from, to);

@@ -19,9 +19,7 @@ internal static class SqliteRows
     /// <summary>Lessons, then absences, then marks of the school dated within the range, deleted ones left out.</summary>
     public static void Read(SqliteConnection connection, string schoolId, DateTime from, DateTime to, IGradebookRowSink sink, CancellationToken cancellationToken)
     {
-        // A long range walks the table in key order (see SqliteGradebookStore.Load); a short one uses the date index.
-        var dateColumn = (to - from).TotalDays > 45 ? "+date" : "date";
-        var range = $"WHERE school_id = $school AND {dateColumn} BETWEEN $from AND $to AND deleted_at IS NULL";
+        var range = "WHERE " + SqliteText.InRange(from, to) + " AND deleted_at IS NULL";
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
 
         Each(db, schoolId, from, to, cancellationToken,

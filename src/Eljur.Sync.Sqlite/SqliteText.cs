@@ -4,9 +4,18 @@ using System.Text;
 
 namespace Eljur.Sync.Sqlite;
 
-/// <summary>Dates as the store keeps them: <c>yyyy-MM-dd</c> text, parsed by hand on the load path.</summary>
+/// <summary>Dates as the store keeps them: <c>yyyy-MM-dd</c> text, parsed by hand on the load path, and the filter of a school's date range.</summary>
 internal static class SqliteText
 {
+    /// <summary>
+    /// The condition of a school's rows dated within a range (<c>$school</c>, <c>$from</c>, <c>$to</c>).
+    /// A long range (a term, a year) reads most of the school's rows: walking the table in key order
+    /// beats one index look-up per row (×3 on a year of marks), so "+date" keeps the planner off the date
+    /// index; a short range (a sync of the last weeks) still uses it.
+    /// </summary>
+    public static string InRange(DateTime from, DateTime to) =>
+        "school_id = $school AND " + ((to - from).TotalDays > 45 ? "+date" : "date") + " BETWEEN $from AND $to";
+
     /// <summary>The stored text of a date.</summary>
     public static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

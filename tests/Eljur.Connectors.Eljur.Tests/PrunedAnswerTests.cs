@@ -1,19 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
-using Eljur.Abstractions.Model;
-using Eljur.Abstractions.Snapshots;
 using Eljur.Connectors.Eljur.Tests.Mock;
-using Eljur.Connectors.Shared;
+using Eljur.Tests.Shared;
 
 namespace Eljur.Connectors.Eljur.Tests;
 
 /// <summary>
-/// The safety net of pruned answers: every fetch the mock can serve (all its "more shapes" among
-/// them) gives byte-for-byte the same snapshot whether its answers are pruned to the readers' shapes
-/// or kept whole. A field a reader uses and its shape forgot would show here as a difference.
+/// The safety net of pruned answers (<see cref="PrunedFetch"/>) over every fetch the mock can serve,
+/// all its "more shapes" among them.
 /// </summary>
 public sealed class PrunedAnswerTests
 {
@@ -46,34 +41,7 @@ public sealed class PrunedAnswerTests
         fixture = new EljurFixture(o => configure?.Invoke(o, fixture!.Mock), school?.Invoke());
         using var f = fixture;
 
-        GradebookSnapshot pruned;
-        long skipped, prunedAnswers;
-        using (var scope = JsonPruning.Begin(off: false))
-        {
-            pruned = await f.FetchAsync(from, to, classes);
-            skipped = scope.Skipped;
-            prunedAnswers = scope.PrunedAnswers;
-        }
-
-        GradebookSnapshot whole;
-        using (var scope = JsonPruning.Begin(off: true))
-        {
-            whole = await f.FetchAsync(from, to, classes);
-            Assert.Equal(0, scope.PrunedAnswers);
-        }
-
-        // The pruned fetch did prune (every answer had a shape, and the mock's answers carry fields no reader uses).
-        Assert.True(prunedAnswers >= 4, $"{prunedAnswers} answers read with a shape");
-        Assert.True(skipped > 0, "nothing was dropped");
-        Assert.NotEmpty(whole.Lessons!);
-        Assert.NotEmpty(whole.Marks!);
-        Assert.Equal(Write(whole), Write(pruned));
-    }
-
-    internal static byte[] Write(GradebookSnapshot snapshot)
-    {
-        using var stream = new MemoryStream();
-        SnapshotWriter.Write(snapshot, stream);
-        return stream.ToArray();
+        // Every answer has a shape, and the mock's answers carry fields no reader uses.
+        await PrunedFetch.AssertSameAsWholeAsync(() => f.FetchAsync(from, to, classes), minimumPrunedAnswers: 4);
     }
 }

@@ -1,20 +1,17 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Threading.Tasks;
-using Eljur.Abstractions.Model;
-using Eljur.Abstractions.Snapshots;
 using Eljur.Connectors.MosregPortal.Tests.Mock;
 using Eljur.Connectors.Shared;
+using Eljur.Tests.Shared;
 
 namespace Eljur.Connectors.MosregPortal.Tests;
 
 /// <summary>
-/// The safety net of pruned answers: every fetch the mock can serve (both lesson shapes, both
-/// final-mark shapes, the context, work types by id, people, works by id and the rest of its
-/// "more shapes") gives byte-for-byte the same snapshot whether its answers are pruned to the
-/// readers' shapes or kept whole. A field a reader uses and its shape forgot shows here.
+/// The safety net of pruned answers (<see cref="PrunedFetch"/>) over every fetch the mock can serve:
+/// both lesson shapes, both final-mark shapes, the context, work types by id, people, works by id and
+/// the rest of its "more shapes".
 /// </summary>
 public sealed class PrunedAnswerTests
 {
@@ -40,29 +37,13 @@ public sealed class PrunedAnswerTests
         var (configure, school, before, from, to) = MosregFetches[name];
         using var f = new MosregFixture(configure, school?.Invoke());
 
-        GradebookSnapshot pruned;
-        long skipped, prunedAnswers;
-        using (var scope = JsonPruning.Begin(off: false))
-        {
-            before?.Invoke(f.Mock);
-            pruned = await f.FetchAsync(from, to);
-            skipped = scope.Skipped;
-            prunedAnswers = scope.PrunedAnswers;
-        }
-
-        GradebookSnapshot whole;
-        using (var scope = JsonPruning.Begin(off: true))
-        {
-            before?.Invoke(f.Mock);
-            whole = await f.FetchAsync(from, to);
-            Assert.Equal(0, scope.PrunedAnswers);
-        }
-
-        Assert.True(prunedAnswers >= 10, $"{prunedAnswers} answers read with a shape");
-        Assert.True(skipped > 0, "nothing was dropped");
-        Assert.NotEmpty(whole.Lessons!);
-        Assert.NotEmpty(whole.Marks!);
-        Assert.Equal(Write(whole), Write(pruned));
+        await PrunedFetch.AssertSameAsWholeAsync(
+            () =>
+            {
+                before?.Invoke(f.Mock);
+                return f.FetchAsync(from, to);
+            },
+            minimumPrunedAnswers: 10);
     }
 
     [Fact]
@@ -79,12 +60,5 @@ public sealed class PrunedAnswerTests
         Assert.True(MosregApiClient.Attempt.Read(200, data, null).IsOk);
         Assert.Equal("apiServerError", MosregApiClient.Attempt.Read(200, error, null, shape).ErrorType);
         Assert.Equal("apiServerError", MosregApiClient.Attempt.Read(200, error, null).ErrorType);
-    }
-
-    private static byte[] Write(GradebookSnapshot snapshot)
-    {
-        using var stream = new MemoryStream();
-        SnapshotWriter.Write(snapshot, stream);
-        return stream.ToArray();
     }
 }

@@ -22,8 +22,32 @@ public static class JsonNames
     /// <typeparam name="T">One of the model's enumerations.</typeparam>
     /// <param name="value">The value.</param>
     /// <returns>Its camelCase JSON spelling.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one the enumeration defines.</exception>
     public static string Of<T>(T value)
-        where T : struct, Enum => Table[typeof(T)].Names[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)];
+        where T : struct, Enum => TryOf(value, out var name)
+            ? name
+            : throw new ArgumentOutOfRangeException(nameof(value), "undefined " + typeof(T).Name + " value " + Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The JSON name of an enumeration value, found among the enumeration's few values without boxing
+    /// it (the writer names a million marks' kinds); false for a value the enumeration does not define.
+    /// </summary>
+    internal static bool TryOf<T>(T value, out string name)
+        where T : struct, Enum
+    {
+        var values = Row<T>.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(values[i], value))
+            {
+                name = Row<T>.Names[i];
+                return true;
+            }
+        }
+
+        name = "";
+        return false;
+    }
 
     /// <summary>Parses the JSON name of an enumeration value (exact, case-sensitive).</summary>
     /// <typeparam name="T">One of the model's enumerations.</typeparam>
@@ -44,6 +68,15 @@ public static class JsonNames
     /// <returns>The names.</returns>
     public static IReadOnlyList<string> AllOf<T>()
         where T : struct, Enum => Table[typeof(T)].Names;
+
+    /// <summary>One enumeration's row of the table, typed, so a look-up needs neither the dictionary nor a box.</summary>
+    private static class Row<T>
+        where T : struct, Enum
+    {
+        internal static readonly string[] Names = Table[typeof(T)].Names;
+
+        internal static readonly T[] Values = (T[])Table[typeof(T)].Values;
+    }
 
     private static (string[] Names, Array Values) Build<T>(params string[] names)
         where T : struct, Enum

@@ -593,41 +593,9 @@ public static class SnapshotWriter
         }
 
         private static string Name<T>(T value)
-            where T : struct, Enum
-        {
-            // Found among the enumeration's few values without boxing (a million marks, a million kinds).
-            var values = EnumValues<T>.All;
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (EqualityComparer<T>.Default.Equals(values[i], value))
-                {
-                    return EnumValues<T>.Names[i];
-                }
-            }
-
-            throw new ArgumentException(
-                "undefined " + typeof(T).Name + " value " + Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
-                nameof(value));
-        }
-
-        /// <summary>An enumeration's values with their JSON names, index for index.</summary>
-        private static class EnumValues<T>
-            where T : struct, Enum
-        {
-            internal static readonly T[] All = (T[])System.Enum.GetValues(typeof(T));
-
-            internal static readonly string[] Names = Build();
-
-            private static string[] Build()
-            {
-                var names = new string[All.Length];
-                for (var i = 0; i < All.Length; i++)
-                {
-                    names[i] = JsonNames.Of(All[i]);
-                }
-
-                return names;
-            }
-        }
+            where T : struct, Enum =>
+            JsonNames.TryOf(value, out var name)
+                ? name
+                : throw new ArgumentException("undefined " + typeof(T).Name + " value " + Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), nameof(value));
     }
 }

@@ -33,7 +33,6 @@ internal sealed class ExportBuilder : IGradebookRowSink
     private SchoolClock? _clock;
     private SyncRun? _latest;
     private int _untilCancellationCheck = CancellationInterval;
-    private byte[] _utf8 = new byte[1024];
 
     public ExportBuilder(string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
@@ -43,7 +42,7 @@ internal sealed class ExportBuilder : IGradebookRowSink
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Builds the whole export from a state read by <see cref="IGradebookStore.ReadAsync"/>: each payload as UTF-8, as a row source would pass it.</summary>
+    /// <summary>Builds the whole export from a state read by <see cref="IGradebookStore.ReadAsync"/>: each payload read as a row source's would be.</summary>
     public static GradebookSnapshot FromState(StoredState state, string schoolId, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var builder = new ExportBuilder(schoolId, from, to, cancellationToken);
@@ -52,7 +51,8 @@ internal sealed class ExportBuilder : IGradebookRowSink
         {
             if (builder.Keeps(l.IsDeleted, l.Date))
             {
-                builder.Lesson(l.Date, builder.Utf8(l.Payload), l.TopicEnteredAt, l.TopicEnteredAfter, l.HomeworkEnteredAt, l.HomeworkEnteredAfter);
+                builder._payloads.Load(l.Payload);
+                builder.AddLesson(l.Date, l.TopicEnteredAt, l.TopicEnteredAfter, l.HomeworkEnteredAt, l.HomeworkEnteredAfter);
             }
         }
 
@@ -60,7 +60,8 @@ internal sealed class ExportBuilder : IGradebookRowSink
         {
             if (builder.Keeps(a.IsDeleted, a.Date))
             {
-                builder.Absence(a.Date, builder.Utf8(a.Payload), a.EnteredAt, a.EnteredAfter);
+                builder._payloads.Load(a.Payload);
+                builder.AddAbsence(a.Date, a.EnteredAt, a.EnteredAfter);
             }
         }
 
@@ -68,7 +69,8 @@ internal sealed class ExportBuilder : IGradebookRowSink
         {
             if (builder.Keeps(m.IsDeleted, m.Date))
             {
-                builder.Mark(m.Date, builder.Utf8(m.Payload), m.EnteredAt, m.EnteredAfter, m.Revisions);
+                builder._payloads.Load(m.Payload);
+                builder.AddMark(m.Date, m.EnteredAt, m.EnteredAfter, m.Revisions);
             }
         }
 
@@ -91,31 +93,22 @@ internal sealed class ExportBuilder : IGradebookRowSink
     /// <inheritdoc/>
     public void Lesson(DateTime date, ReadOnlySpan<byte> payload, DateTimeOffset? topicEnteredAt, DateTimeOffset? topicEnteredAfter, DateTimeOffset? homeworkEnteredAt, DateTimeOffset? homeworkEnteredAfter)
     {
-        Tick();
-        var (topicAt, topicAfter, homeworkAt, homeworkAfter) = (Local(topicEnteredAt), Local(topicEnteredAfter), Local(homeworkEnteredAt), Local(homeworkEnteredAfter));
-        var lesson = _payloads.Lesson(payload, topicAt, topicAfter, homeworkAt, homeworkAfter)
-            ?? General<Lesson>(Encoding.UTF8.GetString(payload.ToArray())) with
-            {
-                TopicEnteredAt = topicAt,
-                TopicEnteredAfter = topicAfter,
-                HomeworkEnteredAt = homeworkAt,
-                HomeworkEnteredAfter = homeworkAfter,
-            };
-        _lessons.Add(new Dated<Lesson>(date, lesson));
+        _payloads.Load(payload);
+        AddLesson(date, topicEnteredAt, topicEnteredAfter, homeworkEnteredAt, homeworkEnteredAfter);
     }
 
     /// <inheritdoc/>
-    public void Mark(DateTime date, ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, ReadOnlySpan<byte> revisions) =>
-        Mark(date, payload, enteredAt, enteredAfter, revisions.IsEmpty ? Array.Empty<MarkRevision>() : SyncRecordJson.ReadRevisions(Encoding.UTF8.GetString(revisions.ToArray())));
+    public void Mark(DateTime date, ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, ReadOnlySpan<byte> revisions)
+    {
+        _payloads.Load(payload);
+        AddMark(date, enteredAt, enteredAfter, revisions.IsEmpty ? Array.Empty<MarkRevision>() : SyncRecordJson.ReadRevisions(Encoding.UTF8.GetString(revisions.ToArray())));
+    }
 
     /// <inheritdoc/>
     public void Absence(DateTime date, ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
     {
-        Tick();
-        var (at, after) = (Local(enteredAt), Local(enteredAfter));
-        var absence = _payloads.Absence(payload, at, after)
-            ?? General<Absence>(Encoding.UTF8.GetString(payload.ToArray())) with { EnteredAt = at, EnteredAfter = after };
-        _absences.Add(new Dated<Absence>(date, absence));
+        _payloads.Load(payload);
+        AddAbsence(date, enteredAt, enteredAfter);
     }
 
     /// <summary>The snapshot: the reference with the latest run's source, and the records in the order of date and id.</summary>
@@ -145,8 +138,9 @@ internal sealed class ExportBuilder : IGradebookRowSink
         };
     }
 
-    private static T General<T>(string payload)
-        where T : class => SyncRecordJson.Read<T>(payload);
+    /// <summary>The loaded payload the general way (Json.NET), for a shape the fast reader does not know.</summary>
+    private T General<T>()
+        where T : class => SyncRecordJson.Read<T>(_payloads.Text);
 
     /// <summary>The records in the order of their stored date, then of <paramref name="sameDay"/> (keys are unique: the sort needs no stability).</summary>
     private static List<T> Sorted<T>(List<Dated<T>> records, Comparison<T> sameDay)
@@ -163,26 +157,38 @@ internal sealed class ExportBuilder : IGradebookRowSink
 
     private bool Keeps(bool deleted, DateTime date) => !deleted && date >= _from && date <= _to;
 
-    private void Mark(DateTime date, ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
+    // Each record from the payload loaded into the reader, with its stored times in the school's zone.
+    private void AddLesson(DateTime date, DateTimeOffset? topicEnteredAt, DateTimeOffset? topicEnteredAfter, DateTimeOffset? homeworkEnteredAt, DateTimeOffset? homeworkEnteredAfter)
+    {
+        Tick();
+        var (topicAt, topicAfter, homeworkAt, homeworkAfter) = (Local(topicEnteredAt), Local(topicEnteredAfter), Local(homeworkEnteredAt), Local(homeworkEnteredAfter));
+        var lesson = _payloads.Lesson(topicAt, topicAfter, homeworkAt, homeworkAfter)
+            ?? General<Lesson>() with
+            {
+                TopicEnteredAt = topicAt,
+                TopicEnteredAfter = topicAfter,
+                HomeworkEnteredAt = homeworkAt,
+                HomeworkEnteredAfter = homeworkAfter,
+            };
+        _lessons.Add(new Dated<Lesson>(date, lesson));
+    }
+
+    private void AddAbsence(DateTime date, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
+    {
+        Tick();
+        var (at, after) = (Local(enteredAt), Local(enteredAfter));
+        var absence = _payloads.Absence(at, after) ?? General<Absence>() with { EnteredAt = at, EnteredAfter = after };
+        _absences.Add(new Dated<Absence>(date, absence));
+    }
+
+    private void AddMark(DateTime date, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
     {
         Tick();
         var localRevisions = LocalRevisions(revisions);
         var (at, after) = (Local(enteredAt), Local(enteredAfter));
-        var mark = _payloads.Mark(payload, at, after, localRevisions)
-            ?? General<Mark>(Encoding.UTF8.GetString(payload.ToArray())) with { EnteredAt = at, EnteredAfter = after, Revisions = localRevisions };
+        var mark = _payloads.Mark(at, after, localRevisions)
+            ?? General<Mark>() with { EnteredAt = at, EnteredAfter = after, Revisions = localRevisions };
         _marks.Add(new Dated<Mark>(date, mark));
-    }
-
-    /// <summary>A stored payload's UTF-8 bytes, in a buffer reused from record to record.</summary>
-    private ReadOnlySpan<byte> Utf8(string payload)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(payload.Length);
-        if (_utf8.Length < max)
-        {
-            _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
-        }
-
-        return new ReadOnlySpan<byte>(_utf8, 0, Encoding.UTF8.GetBytes(payload, 0, payload.Length, _utf8, 0));
     }
 
     private IReadOnlyList<MarkRevision> LocalRevisions(IReadOnlyList<MarkRevision> revisions) =>

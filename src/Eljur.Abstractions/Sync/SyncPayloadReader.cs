@@ -30,14 +30,8 @@ internal sealed class SyncPayloadReader
         return Mark(enteredAt, enteredAfter, revisions);
     }
 
-    /// <summary>A mark from its payload's UTF-8 bytes, as <see cref="Mark(string, DateTimeOffset?, DateTimeOffset?, IReadOnlyList{MarkRevision})"/>.</summary>
-    public Mark? Mark(ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
-    {
-        Load(payload);
-        return Mark(enteredAt, enteredAfter, revisions);
-    }
-
-    private Mark? Mark(DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
+    /// <summary>The <see cref="Load(string)"/>ed payload as a mark, or null when it is of another shape.</summary>
+    public Mark? Mark(DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter, IReadOnlyList<MarkRevision> revisions)
     {
         var r = Begin();
         if (r.TokenType != JsonTokenType.StartObject)
@@ -104,14 +98,8 @@ internal sealed class SyncPayloadReader
         return Lesson(topicAt, topicAfter, homeworkAt, homeworkAfter);
     }
 
-    /// <summary>A lesson from its payload's UTF-8 bytes, as <see cref="Lesson(string, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?, DateTimeOffset?)"/>.</summary>
-    public Lesson? Lesson(ReadOnlySpan<byte> payload, DateTimeOffset? topicAt, DateTimeOffset? topicAfter, DateTimeOffset? homeworkAt, DateTimeOffset? homeworkAfter)
-    {
-        Load(payload);
-        return Lesson(topicAt, topicAfter, homeworkAt, homeworkAfter);
-    }
-
-    private Lesson? Lesson(DateTimeOffset? topicAt, DateTimeOffset? topicAfter, DateTimeOffset? homeworkAt, DateTimeOffset? homeworkAfter)
+    /// <summary>The <see cref="Load(string)"/>ed payload as a lesson, or null when it is of another shape.</summary>
+    public Lesson? Lesson(DateTimeOffset? topicAt, DateTimeOffset? topicAfter, DateTimeOffset? homeworkAt, DateTimeOffset? homeworkAfter)
     {
         var r = Begin();
         if (r.TokenType != JsonTokenType.StartObject)
@@ -193,14 +181,8 @@ internal sealed class SyncPayloadReader
         return Absence(enteredAt, enteredAfter);
     }
 
-    /// <summary>An absence from its payload's UTF-8 bytes, as <see cref="Absence(string, DateTimeOffset?, DateTimeOffset?)"/>.</summary>
-    public Absence? Absence(ReadOnlySpan<byte> payload, DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
-    {
-        Load(payload);
-        return Absence(enteredAt, enteredAfter);
-    }
-
-    private Absence? Absence(DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
+    /// <summary>The <see cref="Load(string)"/>ed payload as an absence, or null when it is of another shape.</summary>
+    public Absence? Absence(DateTimeOffset? enteredAt, DateTimeOffset? enteredAfter)
     {
         var r = Begin();
         if (r.TokenType != JsonTokenType.StartObject)
@@ -248,15 +230,18 @@ internal sealed class SyncPayloadReader
         };
     }
 
-    /// <summary>Takes a payload's text into the buffer as UTF-8.</summary>
-    private void Load(string payload)
+    /// <summary>The loaded payload's text (for the general path, when this reader does not know its shape).</summary>
+    public string Text => Encoding.UTF8.GetString(_bytes, 0, _length);
+
+    /// <summary>Takes a payload's text into the buffer as UTF-8, to be read by the next <c>Mark</c>, <c>Lesson</c> or <c>Absence</c>.</summary>
+    public void Load(string payload)
     {
         Reserve(Encoding.UTF8.GetMaxByteCount(payload.Length));
         _length = Encoding.UTF8.GetBytes(payload, 0, payload.Length, _bytes, 0);
     }
 
-    /// <summary>Takes a payload's UTF-8 bytes into the buffer (a copy: the pool keeps slices of it while a record is read).</summary>
-    private void Load(ReadOnlySpan<byte> payload)
+    /// <summary>Takes a payload's UTF-8 bytes into the buffer, as <see cref="Load(string)"/> (a copy: the bytes are only lent).</summary>
+    public void Load(ReadOnlySpan<byte> payload)
     {
         Reserve(payload.Length);
         payload.CopyTo(_bytes);

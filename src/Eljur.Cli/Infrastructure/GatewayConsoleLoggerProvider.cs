@@ -28,7 +28,10 @@ internal sealed class GatewayConsoleLoggerProvider : ILoggerProvider
         _time = time;
     }
 
-    public ILogger CreateLogger(string categoryName) => categoryName == RunsCategory ? new Logger(this) : NullLogger.Instance;
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName == RunsCategory
+            ? new LineLogger(level => level is >= LogLevel.Information and < LogLevel.None, (_, eventId, fields, text) => Write((fields is null ? null : Russian(eventId, fields)) ?? text))
+            : NullLogger.Instance;
 
     public void Dispose()
     {
@@ -55,27 +58,6 @@ internal sealed class GatewayConsoleLoggerProvider : ILoggerProvider
         lock (_gate)
         {
             _console.Out.WriteLine($"{now} {ErrorMapper.OneLine(line)}");
-        }
-    }
-
-    private sealed class Logger : ILogger
-    {
-        private readonly GatewayConsoleLoggerProvider _owner;
-
-        public Logger(GatewayConsoleLoggerProvider owner) => _owner = owner;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information && logLevel < LogLevel.None;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                var text = state is IReadOnlyList<KeyValuePair<string, object?>> fields ? Russian(eventId, fields) : null;
-                _owner.Write(text ?? formatter(state, exception));
-            }
         }
     }
 }

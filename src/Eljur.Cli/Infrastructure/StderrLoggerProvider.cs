@@ -23,7 +23,8 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
         _verbose = verbose;
     }
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    public ILogger CreateLogger(string categoryName) =>
+        new LineLogger(Shows, (level, eventId, fields, text) => Write(level, (fields is null ? null : Russian(eventId, fields)) ?? text));
 
     public void Dispose()
     {
@@ -47,7 +48,7 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
     }
 
     /// <summary>A connector's retry warning or note of a record left out, in Russian (ЭлЖур's and the portal's share their shapes); null for any other event.</summary>
-    private static string? Russian<TState>(EventId eventId, TState state)
+    private static string? Russian(EventId eventId, IReadOnlyList<KeyValuePair<string, object?>> fields)
     {
         var platform = eventId.Name switch
         {
@@ -55,7 +56,7 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
             "MosregRetry" or "MosregDropped" => PlatformNames.Russian("mosreg"),
             _ => null,
         };
-        if (platform is null || state is not IReadOnlyList<KeyValuePair<string, object?>> fields)
+        if (platform is null)
         {
             return null;
         }
@@ -68,25 +69,5 @@ internal sealed class StderrLoggerProvider : ILoggerProvider
         return (LogFields.Get(fields, "Method") ?? LogFields.Get(fields, "Operation"), LogFields.Get(fields, "Reason"), LogFields.Get(fields, "Attempt"), LogFields.Get(fields, "MaxRetries"), LogFields.Get(fields, "DelayMs")) is (string call, string reason, int attempt, int max, long delay)
             ? ConnectorText.Retry(platform, call, reason, attempt, max, delay)
             : null;
-    }
-
-    private sealed class Logger : ILogger
-    {
-        private readonly StderrLoggerProvider _owner;
-
-        public Logger(StderrLoggerProvider owner) => _owner = owner;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => _owner.Shows(logLevel);
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                _owner.Write(logLevel, Russian(eventId, state) ?? formatter(state, exception));
-            }
-        }
     }
 }
