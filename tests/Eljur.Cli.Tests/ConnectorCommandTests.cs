@@ -230,7 +230,7 @@ public sealed class ConnectorCommandTests : IDisposable
 
         var badKey = Run(new[] { "fetch", "--connector", "eljur", "--vendor", MockSchool.Vendor, "--devkey", "секретик-не-hex", "--token", "t", "--time-zone", "Europe/Moscow", "--from", "2024-09-02", "--to", "2024-09-02", "--out", "x.json" });
         Assert.Equal(2, badKey.Code);
-        Assert.Contains("--devkey (ELJUR_DEVKEY): нужно ровно 32 шестнадцатеричных цифр", badKey.Error, StringComparison.Ordinal);
+        Assert.Contains("--devkey (ELJUR_DEVKEY): нужно ровно 32 шестнадцатеричные цифры", badKey.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("секретик", badKey.Error, StringComparison.Ordinal);
 
         var unknown = Run(new[] { "fetch", "--connector", "dnevnik", "--from", "2024-09-02", "--to", "2024-09-02", "--out", "x.json" });

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Cli.Infrastructure;
 
 namespace Eljur.Cli.Connectors;
@@ -15,7 +16,7 @@ internal static class OptionFailureText
     private static readonly (Regex Pattern, Func<Match, string> Russian)[] Failures =
     {
         P("^required\\b.*$", _ => "не задан: укажите его в командной строке, в переменной окружения или в файле --config"),
-        P("^must be (\\d+) hexadecimal digits\\.$", m => $"нужно ровно {m.Groups[1].Value} шестнадцатеричных цифр (0–9, a–f): проверьте, что ключ скопирован целиком"),
+        P("^must be (\\d+) hexadecimal digits\\.$", m => $"нужно ровно {RussianText.Count(long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), "шестнадцатеричная цифра", "шестнадцатеричные цифры", "шестнадцатеричных цифр")} (0–9, a–f): проверьте, что ключ скопирован целиком"),
         P("^must be an absolute http or https URL, e\\.g\\. (\\S+?)\\.?$", m => $"нужен полный адрес, начинающийся с http:// или https://, например {m.Groups[1].Value}"),
         P("^must not have a query or fragment.*$", _ => "адрес без «?» и «#»: остальные параметры задаются своими опциями"),
         P("^\"(.*)\" is not a subdomain.*$", m => $"«{m.Groups[1].Value}» — не поддомен: только латинские буквы, цифры, «-» и «_»"),
