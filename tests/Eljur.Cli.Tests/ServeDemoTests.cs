@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -6,6 +7,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Eljur.Cli.Infrastructure;
@@ -59,6 +61,19 @@ public sealed class ServeDemoTests
             {
                 Assert.Contains(name, overview, StringComparison.Ordinal);
             }
+
+            // The demo lyceum's archive has a record past its retention: a note (severity info), which the
+            // pages show for the record and do not count as a breach, as `eljur demo` and `eljur check` do not.
+            var lyceum = schools.Single(s => (string?)s!["id"] == "lyceum")!["lastRun"]!["findings"]!;
+            var (errors, warnings, notes) = ((int)lyceum["error"]!, (int)lyceum["warning"]!, (int)lyceum["info"]!);
+            Assert.True(notes >= 1, "the demo lyceum has a retention note: " + lyceum.ToJsonString());
+            Assert.Equal((errors + warnings).ToString(CultureInfo.InvariantCulture), Field(overview, @"data-school=""lyceum"".*?data-field=""breaches"">([^<]*)<"));
+            var page = WebUtility.HtmlDecode(await GetAsync(http, "/schools/lyceum", cookie));
+            Assert.Equal((errors + warnings).ToString(CultureInfo.InvariantCulture), Field(page, @"id=""breaches"">([^<]*)<"));
+            Assert.Equal(notes.ToString(CultureInfo.InvariantCulture), Field(page, @"id=""notes"">([^<]*)<"));
+            var noted = WebUtility.HtmlDecode(await GetAsync(http, "/schools/lyceum?certainty=info", cookie));
+            Assert.Contains("<td>к сведению</td>", noted, StringComparison.Ordinal);
+            Assert.DoesNotContain("<td>точное</td>", noted, StringComparison.Ordinal);
 
             var wrong = await http.PostAsync("/api/session", Json("{\"login\":\"demo\",\"password\":\"не тот\"}"));
             Assert.NotEqual(HttpStatusCode.NoContent, wrong.StatusCode);
@@ -133,6 +148,13 @@ public sealed class ServeDemoTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
         return body;
+    }
+
+    private static string Field(string html, string pattern)
+    {
+        var match = Regex.Match(html, pattern, RegexOptions.Singleline);
+        Assert.True(match.Success, "no match for " + pattern);
+        return match.Groups[1].Value.Replace("\u00a0", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

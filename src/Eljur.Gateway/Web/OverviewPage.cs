@@ -19,7 +19,7 @@ internal static class OverviewPage
 
         public bool Failing => Last is { Status: GatewayRunStatus.SourceFailed or GatewayRunStatus.Failed };
 
-        public static int Total(GatewayRun r) => r.Errors + r.Warnings + r.Infos;
+        public static int Total(GatewayRun r) => FindingKinds.Breaches(r);
     }
 
     public static List<Row> Rows(IReadOnlyList<SchoolSettings> schools, IReadOnlyList<GatewayRun> latest)

@@ -16,7 +16,7 @@ internal static class SchoolPage
             (string.IsNullOrEmpty(Rule) || f.Rule == Rule)
             && (string.IsNullOrEmpty(Teacher) || (Teacher == "-" ? f.TeacherId is null : f.TeacherId == Teacher))
             && (string.IsNullOrEmpty(Class) || f.ClassName == Class)
-            && (string.IsNullOrEmpty(Certainty) || f.Certainty == Certainty);
+            && (string.IsNullOrEmpty(Certainty) || FindingKinds.Kind(f) == Certainty);
     }
 
     /// <summary>The filter selects: name, title, the chosen value and the options (value, text).</summary>
@@ -25,6 +25,6 @@ internal static class SchoolPage
         ("rule", "Правило", filters.Rule, view.Findings.GroupBy(f => f.Rule).Select(g => (g.Key, g.First().RuleTitle)).OrderBy(x => x.Item2).ToList()),
         ("teacher", "Учитель", filters.Teacher, view.Findings.GroupBy(f => f.TeacherId ?? "-").Select(g => (g.Key, g.First().TeacherName ?? "Администрация школы")).OrderBy(x => x.Item2).ToList()),
         ("class", "Класс", filters.Class, view.Findings.Where(f => f.ClassName is not null).Select(f => f.ClassName!).Distinct().OrderBy(c => c).Select(c => (c, c)).ToList()),
-        ("certainty", "Достоверность", filters.Certainty, new List<(string, string)> { ("certain", "точные"), ("possible", "возможные") }),
+        ("certainty", "Достоверность", filters.Certainty, new List<(string, string)> { ("certain", "точные"), ("possible", "возможные"), ("info", "к сведению") }),
     };
 }

@@ -18,7 +18,7 @@ internal static class TrendChart
         }
 
         const int width = 760, height = 180, left = 40, bottom = 28, top = 12;
-        var max = System.Math.Max(1, runs.Max(r => r.Errors + r.Warnings + r.Infos + r.Possible));
+        var max = System.Math.Max(1, runs.Max(r => FindingKinds.Breaches(r) + r.Possible));
         var step = (width - left - 10) / (double)System.Math.Max(1, runs.Count);
         var barWidth = System.Math.Clamp(step * 0.6, 4, 36);
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
@@ -36,7 +36,7 @@ internal static class TrendChart
         for (var i = 0; i < runs.Count; i++)
         {
             var r = runs[i];
-            var certain = r.Errors + r.Warnings + r.Infos;
+            var certain = FindingKinds.Breaches(r);
             var x = left + (i * step) + ((step - barWidth) / 2);
             var when = Html.When(r.StartedAt, timeZone);
             sb.Append("<g><title>").Append(Html.E($"{when}: нарушений {certain}, возможных {r.Possible}")).Append("</title>");

@@ -36,7 +36,7 @@ internal sealed class SchoolModel : GatewayPageModel
 
     public SchoolPage.Filters Filters { get; private set; } = new(null, null, null, null);
 
-    /// <summary>The teachers with certain findings, most first; the administration has an empty id.</summary>
+    /// <summary>The teachers with certain breaches (notes of severity info are not breaches), most first; the administration has an empty id.</summary>
     public IReadOnlyList<(string Id, string Name, List<FindingRow> Findings)> Teachers { get; private set; } = Array.Empty<(string, string, List<FindingRow>)>();
 
     public async Task<IActionResult> OnGetAsync(string id, string? rule, string? teacher, string? @class, string? certainty, CancellationToken ct)
@@ -52,7 +52,7 @@ internal sealed class SchoolModel : GatewayPageModel
         (Runs, LastOk, View) = await RunLoader.LoadAsync(_runtime, id, ct).ConfigureAwait(false);
         if (View is not null)
         {
-            Teachers = View.Findings.Where(f => f.Certainty == "certain").GroupBy(f => f.TeacherId ?? "")
+            Teachers = View.Findings.Where(FindingKinds.IsBreach).GroupBy(f => f.TeacherId ?? "")
                 .Select(g => (Id: g.Key, Name: g.First().TeacherName ?? "Администрация школы", Findings: g.ToList()))
                 .OrderByDescending(g => g.Findings.Count).ThenBy(g => g.Name, StringComparer.Create(Html.Ru, true)).ToList();
         }
