@@ -75,6 +75,13 @@ public sealed class ServeDemoTests
             Assert.Contains("<td>к сведению</td>", noted, StringComparison.Ordinal);
             Assert.DoesNotContain("<td>точное</td>", noted, StringComparison.Ordinal);
 
+            // The run's downloadable reports are rendered with the snapshot, as `eljur check` renders its own: the
+            // late marks of one written work are one case (one row), not a row per mark.
+            var runs = (JsonArray)JsonNode.Parse(await GetAsync(http, "/api/schools/lyceum/runs?limit=1", cookie))!;
+            var markdown = await GetAsync(http, "/schools/lyceum/runs/" + (string)runs[0]!["id"]! + "/report.md", cookie);
+            Assert.Contains("Письменная работа 28.10.2024, 5А, Математика — 3 отметки внесены 05.11.2024", markdown, StringComparison.Ordinal);
+            Assert.Contains("Регламент нарушен: 12 случаев", markdown, StringComparison.Ordinal);
+
             var wrong = await http.PostAsync("/api/session", Json("{\"login\":\"demo\",\"password\":\"не тот\"}"));
             Assert.NotEqual(HttpStatusCode.NoContent, wrong.StatusCode);
         }

@@ -196,13 +196,14 @@ internal sealed partial class SchoolRunner
 
         var json = new StringWriter();
         ReportJsonWriter.Write(report, json);
-        var names = ReportRenderer.StudentNames(snapshot);
+        // With the snapshot the reports group findings into cases and name students, as `eljur check` does.
+        var options = new ReportOptions { Snapshot = snapshot };
         var view = FindingAttribution.Build(report, snapshot);
         var documents = new GatewayRunDocuments
         {
             ReportJson = json.ToString(),
-            Html = ReportRenderer.RenderCompliance(report, school.Policy, ReportFormat.Html, null, names),
-            Markdown = ReportRenderer.RenderCompliance(report, school.Policy, ReportFormat.Markdown, null, names),
+            Html = ReportRenderer.RenderCompliance(report, school.Policy, ReportFormat.Html, options),
+            Markdown = ReportRenderer.RenderCompliance(report, school.Policy, ReportFormat.Markdown, options),
             View = System.Text.Json.JsonSerializer.Serialize(view),
         };
         foreach (var group in report.Findings.GroupBy(f => f.Rule, StringComparer.Ordinal))
