@@ -42,14 +42,21 @@ internal static class ApiEndpoints
             return Results.Json(list, GatewayJson.Options);
         });
 
-        api.MapGet("/schools/{id}/runs", async (string id, int? limit, HttpContext ctx, SchoolAccess access, GatewayRuntime runtime, CancellationToken ct) =>
+        // limit is read as text: a bound int? answers a bad value with an empty 400, and every answer here is JSON.
+        api.MapGet("/schools/{id}/runs", async (string id, string? limit, HttpContext ctx, SchoolAccess access, GatewayRuntime runtime, CancellationToken ct) =>
         {
             if (access.Find(ctx.User, id) is not { } school)
             {
                 return NotFound();
             }
 
-            var runs = await runtime.History.Value.ListAsync(id, Math.Clamp(limit ?? 50, 1, 1000), ct).ConfigureAwait(false);
+            var count = 50;
+            if (limit is not null && !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count))
+            {
+                return Results.Json(new JsonObject { ["error"] = "limit — целое число запусков, от 1 до 1000" }, GatewayJson.Options, statusCode: 400);
+            }
+
+            var runs = await runtime.History.Value.ListAsync(id, Math.Clamp(count, 1, 1000), ct).ConfigureAwait(false);
             return Results.Json(new JsonArray(runs.Select(r => (JsonNode)RunJson.Summary(r, school)).ToArray()), GatewayJson.Options);
         });
 

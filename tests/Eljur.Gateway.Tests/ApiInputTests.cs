@@ -1,0 +1,49 @@
+using System;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+
+namespace Eljur.Gateway.Tests;
+
+/// <summary>A wrong query value gets a 400 with a JSON answer that says, in Russian, which value and what is expected.</summary>
+public sealed class ApiInputTests : IDisposable
+{
+    private readonly TwoSchools _schools = new();
+
+    public void Dispose() => _schools.Dispose();
+
+    [Theory]
+    [InlineData("/api/schools/alpha/runs?limit=abc", "limit")]
+    [InlineData("/api/schools/alpha/runs?limit=-1", "limit")]
+    [InlineData("/api/schools/alpha/snapshot?from=2024-13-01&to=2024-10-01", "from")]
+    public async Task A_wrong_query_value_is_a_json_400_naming_it(string url, string named)
+    {
+        await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, _schools.Configure);
+        var client = host.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TwoSchools.ApiKey);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var error = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"];
+        Assert.NotNull(error);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/schools/alpha/runs?limit=5")]
+    [InlineData("/api/schools/alpha/runs?limit=100000")]
+    [InlineData("/api/schools/alpha/runs")]
+    public async Task A_good_or_out_of_range_limit_lists_the_runs(string url)
+    {
+        await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, _schools.Configure);
+        var client = host.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TwoSchools.ApiKey);
+
+        var runs = await host.GetJsonAsync(client, url);
+
+        Assert.IsType<JsonArray>(runs);
+    }
+}
