@@ -22,6 +22,7 @@ public sealed class AccessTests : IDisposable
     [InlineData("GET", "/api/runs/x/report")]
     [InlineData("GET", "/api/schools/alpha/snapshot")]
     [InlineData("POST", "/api/schools/alpha/runs")]
+    [InlineData("GET", "/api/no-such-address")]
     public async Task The_api_answers_401_without_sign_in_or_with_a_wrong_key(string method, string url)
     {
         await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, _schools.Configure);

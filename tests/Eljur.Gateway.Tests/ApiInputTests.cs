@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace Eljur.Gateway.Tests;
 
-/// <summary>A wrong query value gets a 400 with a JSON answer that says, in Russian, which value and what is expected.</summary>
+/// <summary>A wrong query value or address under <c>/api</c> gets a JSON answer that says, in Russian, what is wrong.</summary>
 public sealed class ApiInputTests : IDisposable
 {
     private readonly TwoSchools _schools = new();
@@ -30,6 +30,22 @@ public sealed class ApiInputTests : IDisposable
         var error = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"];
         Assert.NotNull(error);
         Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/no-such-address")]
+    [InlineData("/api/schools/alpha/no-such-thing")]
+    public async Task An_unknown_api_address_is_a_json_404(string url)
+    {
+        await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, _schools.Configure);
+        var client = host.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TwoSchools.ApiKey);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("такого адреса в API нет", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"], StringComparison.Ordinal);
     }
 
     [Theory]

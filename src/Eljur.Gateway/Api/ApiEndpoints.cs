@@ -118,6 +118,9 @@ internal static class ApiEndpoints
                 : Results.Json(new JsonObject { ["runId"] = runId }, GatewayJson.Options, statusCode: 202);
         });
 
+        // Any other address under /api answers in JSON too, after the same sign-in check.
+        api.MapFallback("{**rest}", () => NotFound("такого адреса в API нет: адреса API перечислены в docs/gateway.md"));
+
         var session = app.MapGroup("/api/session");
         session.MapPost("", async (HttpContext ctx, SignInService signIn) =>
         {
