@@ -90,6 +90,25 @@ internal sealed class GatewayHost : IAsyncDisposable
         return body;
     }
 
+    /// <summary>Asks <paramref name="url"/> until it answers <paramref name="expected"/> (a state the service converges to, such as readiness); fails after 15 s with the last answer and <paramref name="when"/>.</summary>
+    public async Task WaitForStatusAsync(HttpClient client, string url, HttpStatusCode expected, string when)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            Bodies.Add(body);
+            if (response.StatusCode == expected)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"GET {url} {when}: still {(int)response.StatusCode} {body} after 15 s, expected {(int)expected}");
+            await Task.Delay(200);
+        }
+    }
+
     public async Task<JsonNode> GetJsonAsync(HttpClient client, string url) => JsonNode.Parse(await GetStringAsync(client, url))!;
 
     /// <summary>Waits until a run is no longer running and returns its summary.</summary>

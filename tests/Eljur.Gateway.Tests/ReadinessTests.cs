@@ -42,19 +42,22 @@ public sealed class ReadinessTests : IDisposable
     {
         await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, _schools.Configure);
         var client = host.Client();
-        await host.GetStringAsync(client, "/health/ready", HttpStatusCode.OK);
+        await host.WaitForStatusAsync(client, "/health/ready", HttpStatusCode.OK, "before the file moves");
 
-        // The database path turns into a folder (the file moved away): SQLite cannot open it.
+        // The database path turns into a folder (the file moved away): SQLite cannot open it. The pools are
+        // cleared after the move too, so no connection opened to the file before it moved can answer for it
+        // (readiness is the state the check converges to, so it is polled for a while, not read once).
         var aside = _schools.Database + ".aside";
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Move(_schools.Database, aside);
         Directory.CreateDirectory(_schools.Database);
-        await host.GetStringAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await host.WaitForStatusAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable, "while the path is a folder");
 
         Directory.Delete(_schools.Database);
         File.Move(aside, _schools.Database);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await host.GetStringAsync(client, "/health/ready", HttpStatusCode.OK);
+        await host.WaitForStatusAsync(client, "/health/ready", HttpStatusCode.OK, "after the file is back");
     }
 
     public void Dispose() => _schools.Dispose();
