@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -13,6 +14,13 @@ public sealed class ApiInputTests : IDisposable
 
     public void Dispose() => _schools.Dispose();
 
+    private static HttpClient Keyed(GatewayHost host)
+    {
+        var client = host.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TwoSchools.ApiKey);
+        return client;
+    }
+
     [Theory]
     [InlineData("/api/schools/alpha/runs?limit=abc", "limit")]
     [InlineData("/api/schools/alpha/runs?limit=-1", "limit")]
@@ -20,8 +28,7 @@ public sealed class ApiInputTests : IDisposable
     public async Task A_wrong_query_value_is_a_json_400_naming_it(string url, string named)
     {
         await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, _schools.Configure);
-        var client = host.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TwoSchools.ApiKey);
+        var client = Keyed(host);
 
         var response = await client.GetAsync(url);
 
@@ -38,8 +45,7 @@ public sealed class ApiInputTests : IDisposable
     public async Task An_unknown_api_address_is_a_json_404(string url)
     {
         await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, _schools.Configure);
-        var client = host.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TwoSchools.ApiKey);
+        var client = Keyed(host);
 
         var response = await client.GetAsync(url);
 
@@ -55,8 +61,7 @@ public sealed class ApiInputTests : IDisposable
     public async Task A_good_or_out_of_range_limit_lists_the_runs(string url)
     {
         await using var host = await GatewayHost.StartAsync(_schools.ConfigFile, _schools.Configure);
-        var client = host.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TwoSchools.ApiKey);
+        var client = Keyed(host);
 
         var runs = await host.GetJsonAsync(client, url);
 
