@@ -93,7 +93,10 @@ public sealed class FailoverTests : IDisposable
             {
                 var running = (await schedulerA.QueryFireInstances(new FireInstanceQuery { SchedulerInstanceId = "node-a" }, CancellationToken.None)).Items
                     .Where(f => f.JobKey is not null).Select(f => f.JobKey!.Name).ToList();
-                return running.Count > 0 && running.All(s => calls.Any(c => c.School == s && c.Token is not null)) ? running : null;
+                // The schools it is in the middle of: signed in at their vendor. (Waiting for every running school to be
+                // signed in could miss the moment on a loaded machine, as node A keeps starting schools until the end.)
+                var midSync = running.Where(s => calls.Any(c => c.School == s && c.Token is not null)).ToList();
+                return midSync.Count > 0 ? midSync : null;
             });
             var killedAt = clock.Elapsed;
             proxyA.Kill();
