@@ -1,4 +1,5 @@
 using System;
+using Eljur.Abstractions.Evaluation;
 using Eljur.Abstractions.Sync;
 using Eljur.Gateway.Runs;
 using Eljur.Gateway.Web;
@@ -28,6 +29,25 @@ public sealed class FindingKindsTests
     }
 
     [Fact]
+    public void A_run_counts_each_finding_once_and_a_note_never_as_a_breach()
+    {
+        Finding F(Severity severity, Certainty certainty) => new() { Rule = "r", Severity = severity, Certainty = certainty };
+        var findings = new[]
+        {
+            F(Severity.Error, Certainty.Certain), F(Severity.Error, Certainty.Certain), F(Severity.Warning, Certainty.Certain),
+            F(Severity.Error, Certainty.Possible), F(Severity.Warning, Certainty.Possible),
+            F(Severity.Info, Certainty.Certain), F(Severity.Info, Certainty.Possible),
+        };
+
+        var run = FindingKinds.Counted(new GatewayRun { Id = "r2", FailedMetrics = 1 }, findings);
+
+        Assert.Equal((2, 1, 2, 2), (run.Errors, run.Warnings, run.Possible, run.Infos));
+        Assert.Equal(findings.Length, run.Errors + run.Warnings + run.Possible + run.Infos);
+        Assert.Equal(("r2", 1), (run.Id, run.FailedMetrics));
+        Assert.Equal(3, FindingKinds.Breaches(run));
+    }
+
+    [Fact]
     public void The_chart_counts_breaches_without_notes()
     {
         var svg = TrendChart.Render(new[] { Run }, "Europe/Moscow");
@@ -43,7 +63,7 @@ public sealed class FindingKindsTests
     {
         var row = new FindingRow { Severity = severity, Certainty = certainty };
         Assert.Equal(kind, FindingKinds.Kind(row));
-        Assert.Equal(label, FindingKinds.Label(row));
+        Assert.Equal(label, Html.Kind(row));
         Assert.Equal(kind == "certain", FindingKinds.IsBreach(row));
         Assert.Equal(kind == "possible", FindingKinds.IsPossible(row));
         foreach (var filter in new[] { "certain", "possible", "info" })

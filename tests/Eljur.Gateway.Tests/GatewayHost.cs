@@ -83,10 +83,8 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public async Task<string> GetStringAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Bodies.Add(body);
-        Assert.True(expected == response.StatusCode, $"GET {url}: {(int)response.StatusCode} {body}");
+        var (status, body) = await GetAsync(client, url);
+        Assert.True(expected == status, $"GET {url}: {(int)status} {body}");
         return body;
     }
 
@@ -96,17 +94,24 @@ internal sealed class GatewayHost : IAsyncDisposable
         var until = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var response = await client.GetAsync(url);
-            var body = await response.Content.ReadAsStringAsync();
-            Bodies.Add(body);
-            if (response.StatusCode == expected)
+            var (status, body) = await GetAsync(client, url);
+            if (status == expected)
             {
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < until, $"GET {url} {when}: still {(int)response.StatusCode} {body} after 15 s, expected {(int)expected}");
+            Assert.True(DateTime.UtcNow < until, $"GET {url} {when}: still {(int)status} {body} after 15 s, expected {(int)expected}");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>One GET; the body is kept in <see cref="Bodies"/> (the secrets test reads every answer).</summary>
+    private async Task<(HttpStatusCode Status, string Body)> GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Bodies.Add(body);
+        return (response.StatusCode, body);
     }
 
     public async Task<JsonNode> GetJsonAsync(HttpClient client, string url) => JsonNode.Parse(await GetStringAsync(client, url))!;

@@ -50,10 +50,10 @@ public sealed record GatewayRun
     /// <summary>Certain findings of severity warning.</summary>
     public int Warnings { get; init; }
 
-    /// <summary>Certain findings of severity info.</summary>
+    /// <summary>Notes: findings of severity info, whatever their certainty (never counted as breaches).</summary>
     public int Infos { get; init; }
 
-    /// <summary>Findings whose certainty is only possible.</summary>
+    /// <summary>Possible breaches: findings of severity error or warning whose certainty is only possible. With <see cref="Errors"/>, <see cref="Warnings"/> and <see cref="Infos"/> every finding is counted once.</summary>
     public int Possible { get; init; }
 
     /// <summary>Metrics below (or above) their threshold.</summary>

@@ -212,17 +212,13 @@ internal sealed partial class SchoolRunner
         }
 
         var c = sync.Counts;
-        var ok = run with
+        var ok = FindingKinds.Counted(run, report.Findings) with
         {
             Status = GatewayRunStatus.Ok,
             SyncNew = c.LessonsAdded + c.MarksAdded + c.AbsencesAdded,
             SyncChanged = c.LessonsChanged + c.MarksChanged + c.AbsencesChanged,
             SyncDeleted = c.LessonsDeleted + c.MarksDeleted + c.AbsencesDeleted,
             SyncUnchanged = c.Unchanged,
-            Errors = report.Findings.Count(f => f.Certainty == Certainty.Certain && f.Severity == Severity.Error),
-            Warnings = report.Findings.Count(f => f.Certainty == Certainty.Certain && f.Severity == Severity.Warning),
-            Infos = report.Findings.Count(f => f.Certainty == Certainty.Certain && f.Severity == Severity.Info),
-            Possible = report.Findings.Count(f => f.Certainty == Certainty.Possible),
             FailedMetrics = report.Metrics.Count(m => m.Passed == false),
             NotEvaluable = report.NotEvaluable.Count,
         };

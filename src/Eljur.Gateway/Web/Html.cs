@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using Eljur.Abstractions.Sync;
 using Eljur.Abstractions.Time;
+using Eljur.Gateway.Runs;
 
 namespace Eljur.Gateway.Web;
 
@@ -78,6 +79,9 @@ internal static class Html
     };
 
     public static string Certainty(string certainty) => certainty == "possible" ? "возможное" : "точное";
+
+    /// <summary>A finding's kind in words, for the findings tables: «точное», «возможное» or, for a note, «к сведению».</summary>
+    public static string Kind(FindingRow f) => FindingKinds.IsNote(f) ? "к сведению" : Certainty(f.Certainty);
 
     public static string Delay(double? hours)
     {

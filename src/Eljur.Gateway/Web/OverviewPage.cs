@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Eljur.Abstractions.Sync;
+using Eljur.Gateway.Runs;
 using Eljur.Gateway.Configuration;
 
 namespace Eljur.Gateway.Web;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Eljur.Abstractions.Sync;
+using Eljur.Gateway.Runs;
 
 namespace Eljur.Gateway.Web;
 
